@@ -1,0 +1,41 @@
+using Cohesion.Data;
+
+namespace Cohesion.Accounts;
+
+/// <summary>Audit action names, kept in one place so the audit page can filter on them.</summary>
+public static class AuditActions
+{
+    public const string SignIn = "sign-in";
+    public const string SignInFailed = "sign-in-failed";
+    public const string SignOut = "sign-out";
+    public const string PasswordChanged = "password-changed";
+    public const string Import = "import";
+    public const string Export = "export";
+    public const string UserCreated = "user-created";
+    public const string UserChanged = "user-changed";
+    public const string OrganisationCreated = "organisation-created";
+    public const string OrganisationChanged = "organisation-changed";
+
+    public static readonly string[] All = [SignIn, SignInFailed, SignOut, PasswordChanged, Import, Export, UserCreated, UserChanged, OrganisationCreated, OrganisationChanged];
+}
+
+public static class Audit
+{
+    /// <summary>Adds an entry to the context; it is written with the caller's SaveChanges, inside its transaction.</summary>
+    public static void Record(this CohesionDb db, string actor, string action, string target, string detail = "", string ip = "") =>
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = DateTime.UtcNow,
+            Actor = Clip(actor, 254),
+            Action = action,
+            Target = Clip(target, 500),
+            Detail = Clip(detail, 2000),
+            IpAddress = Clip(ip, 64),
+        });
+
+    static string Clip(string s, int n) => s.Length <= n ? s : s[..n];
+
+    /// <summary>The actor name for command-line work: the operating-system user.</summary>
+    public static string CliActor => $"cli:{Environment.UserName}";
+    public const string SystemActor = "system";
+}

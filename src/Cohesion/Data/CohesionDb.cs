@@ -1,0 +1,41 @@
+using Cohesion.Accounts;
+using Cohesion.Places;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohesion.Data;
+
+public sealed class CohesionDb(DbContextOptions<CohesionDb> options) : DbContext(options)
+{
+    public DbSet<Area> Areas => Set<Area>();
+    public DbSet<AreaGrouping> AreaGroupings => Set<AreaGrouping>();
+    public DbSet<AreaBoundary> AreaBoundaries => Set<AreaBoundary>();
+    public DbSet<Dataset> Datasets => Set<Dataset>();
+    public DbSet<DatasetCategory> DatasetCategories => Set<DatasetCategory>();
+    public DbSet<AreaCount> AreaCounts => Set<AreaCount>();
+    public DbSet<DatasetImport> DatasetImports => Set<DatasetImport>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CohesionDb).Assembly);
+        // snake_case columns so hand-written SQL (migrations, bulk COPY) reads the same on both providers.
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+            foreach (var property in entity.GetProperties())
+                property.SetColumnName(SnakeCase(property.Name));
+    }
+
+    internal static string SnakeCase(string name)
+    {
+        var sb = new System.Text.StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c) && i > 0 && !char.IsUpper(name[i - 1])) sb.Append('_');
+            sb.Append(char.ToLowerInvariant(c));
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+using Cohesion.Accounts;
+using Cohesion.Data;
+using Cohesion.Web;
+
+namespace Cohesion.Places;
+
+/// <summary>CSV and xlsx downloads of the district table, with the same filters as the page; every export is audited.</summary>
+public static class PlacesExports
+{
+    public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/places/{code}/export.{format}", Export).WithName("ExportDistrictTable").ExcludeFromDescription();
+        return app;
+    }
+
+    static async Task<IResult> Export(string code, string format, HttpContext http, CohesionDb db, AreaStatsCache cache, CancellationToken ct)
+    {
+        if (format is not ("csv" or "xlsx")) return Results.NotFound();
+        var dir = await cache.DirectoryAsync(db, ct);
+        if (dir.Find(code) is not { } district) return Results.NotFound();
+        var data = await cache.DatasetAsync(db, PlacesApi.DefaultDataset, null, ct);
+        var q = TableQuery.From(http.Request.Query);
+        var rows = DistrictTable.Rows(dir, district, data, q);
+        var columns = new List<string> { "code", "name", "level", "population", "simpson_diversity", "shannon_entropy" };
+        var groups = data?.Groups ?? [];
+        columns.AddRange(groups.Select(g => $"{g.Code}_count"));
+        columns.AddRange(groups.Select(g => $"{g.Code}_percent"));
+        var table = rows.Select(r =>
+        {
+            var a = dir.Find(r.Code)!;
+            var st = data is not null && data.Stats.TryGetValue(a.Id, out var s) ? s : null;
+            var cells = new List<object?> { r.Code, r.Name, r.Level.Token(), r.Population, r.Simpson is { } d ? Math.Round(d, 6) : null, r.Shannon is { } h ? Math.Round(h, 6) : null };
+            cells.AddRange(groups.Select((_, k) => (object?)st?.Counts[k]));
+            cells.AddRange(groups.Select((_, k) => st is null || !double.IsFinite(st.Share(k)) ? null : (object?)Math.Round(st.Share(k) * 100, 3)));
+            return cells.ToArray();
+        }).ToList();
+        var about = new List<(string, string)>
+        {
+            ("Area", $"{district.Name} ({district.Code})"),
+            ("Filters", $"level={q.Level ?? "all"}; search={q.Search ?? "none"}; sort={q.Sort} {(q.Descending ? "descending" : "ascending")}"),
+            ("Rows", rows.Count.ToString(CultureInfo.InvariantCulture)),
+            ("Dataset", data is null ? "none" : $"{data.Title} ({data.Period})"),
+            ("Source", data?.Source ?? ""),
+            ("Licence", data?.Licence ?? ""),
+            ("Attribution", data?.Attribution ?? ""),
+            ("Measures", "simpson_diversity = 1 − Σp² over ethnic groups; shannon_entropy = −Σ p ln p; percent = group count / all usual residents × 100"),
+            ("Exported", DateTime.UtcNow.ToString("dd/MM/yyyy HH:mm 'UTC'", CultureInfo.GetCultureInfo("en-GB"))),
+        };
+        var export = new ExportTable($"Areas of {district.Name}", columns, table, about);
+        db.Record(http.Actor(), AuditActions.Export, $"district table {district.Code}.{format}", $"{rows.Count} rows; {about[1].Item2}; policy: published statistics (no disclosure control needed)", http.Ip());
+        await db.SaveChangesAsync(ct);
+        var name = $"cohesion-{district.Code.Replace(':', '-')}-areas.{format}";
+        return format == "csv"
+            ? Results.File(TableExport.Csv(export), "text/csv; charset=utf-8", name)
+            : Results.File(TableExport.Xlsx(export), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+    }
+}

@@ -1,0 +1,79 @@
+using Cohesion.Accounts;
+using Cohesion.Data;
+using Cohesion.Places;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
+
+namespace Cohesion.Web;
+
+/// <summary>Builds and prepares the web application; tests use the same path as <c>cohesion serve</c>.</summary>
+public static class CohesionWebApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    static readonly Dictionary<string, string> SwitchMappings = new()
+    {
+        ["--postgres"] = "ConnectionStrings:Postgres",
+        ["--database"] = "Cohesion:Database:SqlitePath",
+    };
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory, WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot") });
+        builder.Configuration.AddCommandLine(args, SwitchMappings);
+        // Relative SQLite paths are relative to where the user ran the command, not to the binaries.
+        var sqlitePath = builder.Configuration["Cohesion:Database:SqlitePath"];
+        builder.Configuration["Cohesion:Database:SqlitePath"] = Path.GetFullPath(string.IsNullOrWhiteSpace(sqlitePath) ? DatabaseSettings.DefaultSqlitePath : sqlitePath, Environment.CurrentDirectory);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
+        configure?.Invoke(builder);
+
+        var database = DatabaseSettings.From(builder.Configuration);
+        builder.Services.AddSingleton(database);
+        builder.Services.AddDbContext<CohesionDb>(database.Configure);
+        builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddDataProtection().SetApplicationName("cohesion");
+        builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DbXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi("v1");
+        builder.Services.AddRazorPages(o => o.RootDirectory = "/");
+        builder.Services.AddAntiforgery(o => { o.Cookie.Name = "cohesion-af"; o.Cookie.SameSite = SameSiteMode.Strict; });
+        builder.Services.AddAccounts();
+        builder.Services.AddSignInRateLimit();
+        builder.Services.AddSingleton<AreaStatsCache>();
+
+        var app = builder.Build();
+        app.UseSecurityHeaders();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", AllowStatusCode404Response = true });
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAccountGuards();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        var api = app.MapGroup("/api/v1").WithTags("api");
+        api.MapPlacesApi();
+        app.MapExports();
+        app.MapRazorPages();
+        return app;
+    }
+
+    /// <summary>Brings the schema up to date, seeds the demo place and creates the first admin when missing.</summary>
+    public static async Task PrepareAsync(WebApplication app, TextWriter console, CancellationToken ct = default)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<CohesionDb>();
+        await SchemaMigrator.MigrateAsync(db, ct);
+        if (await DemoPlace.SeedIfEmptyAsync(db, ct))
+            await console.WriteLineAsync("Seeded the demo place: Oldham (Census 2011, ONS, OGL v3.0).");
+        if (await FirstAdmin.CreateIfNoUsersAsync(db, ct) is { } created)
+        {
+            await console.WriteLineAsync($"Created the first administrator: {created.Email}");
+            await console.WriteLineAsync($"One-time password (shown once, change it at first sign-in): {created.Password}");
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Cohesion.Data;
+using Cohesion.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
+
+namespace Cohesion.Tests.Infrastructure;
+
+/// <summary>The real web app on a real loopback port, over a fresh database, prepared as on first start.</summary>
+public sealed partial class TestApp : IAsyncDisposable
+{
+    public required WebApplication App { get; init; }
+    public required TestDatabase Database { get; init; }
+    public required Uri BaseAddress { get; init; }
+    public required string AdminPassword { get; init; }
+    public string StartupOutput { get; init; } = "";
+
+    public static async Task<TestApp> StartAsync(DatabaseProvider provider, params string[] extraArgs)
+    {
+        var database = await TestDatabase.CreateAsync(provider, migrate: false);
+        string[] args = ["--urls", "http://127.0.0.1:0", "--Cohesion:Security:SignInPermitPerMinute", "1000", .. database.Args, .. extraArgs];
+        var app = CohesionWebApp.Build(args, b => b.Logging.ClearProviders());
+        var output = new StringWriter();
+        await CohesionWebApp.PrepareAsync(app, output);
+        await app.StartAsync();
+        var password = PasswordLine().Match(output.ToString()).Groups[1].Value;
+        return new TestApp { App = app, Database = database, BaseAddress = new Uri(app.Urls.First()), AdminPassword = password, StartupOutput = output.ToString() };
+    }
+
+    [GeneratedRegex(@"One-time password \(shown once, change it at first sign-in\): (\S+)")]
+    private static partial Regex PasswordLine();
+
+    /// <summary>A client with its own cookie jar that does not follow redirects (tests assert them).</summary>
+    public HttpClient Client(bool followRedirects = false) =>
+        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = followRedirects, UseCookies = true }) { BaseAddress = BaseAddress };
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
