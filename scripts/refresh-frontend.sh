@@ -60,9 +60,20 @@ mkdir -p "$gf_out"
 # /lib/govuk-frontend/assets/, so rewrite them to paths relative to the CSS
 # file itself (url(assets/...)); that also keeps working under a PathBase.
 # The source-map comment is dropped because the .map files are not copied.
+#
+# Cohesion is not a GOV.UK service, so it must not use the GDS Transport typeface
+# (licensed for GOV.UK only): drop its @font-face rules and font-family entries,
+# the equivalent of building with $govuk-font-family: arial, sans-serif and
+# $govuk-include-default-font-face: false. The font files are not copied.
 sed -e 's#url(/assets/#url(assets/#g' \
     -e 's#/\*\# sourceMappingURL=[^*]*\*/##g' \
+    -e 's#@font-face{font-family:GDS Transport;[^}]*}##g' \
+    -e 's#font-family:GDS Transport,#font-family:#g' \
     "$gf_dist/govuk-frontend.min.css" > "$gf_out/govuk-frontend.min.css"
+if grep -q 'GDS Transport' "$gf_out/govuk-frontend.min.css"; then
+  echo "error: govuk-frontend CSS still references GDS Transport" >&2
+  exit 1
+fi
 
 # ES module bundle exporting initAll, createAll, the component classes, ...
 sed -e 's#//\# sourceMappingURL=.*$##' \
@@ -70,6 +81,7 @@ sed -e 's#//\# sourceMappingURL=.*$##' \
 
 # Fonts, images (favicons, crest, app icons, opengraph image) and manifest.json
 cp -R "$gf_dist/assets" "$gf_out/assets"
+rm -rf "$gf_out/assets/fonts"
 
 # The npm package ships no licence file; its README states MIT.
 cat > "$gf_out/LICENSE.txt" <<'EOF'

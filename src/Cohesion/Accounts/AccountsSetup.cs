@@ -45,6 +45,8 @@ public static class AccountsSetup
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
             .Configure<IOptions<SecurityOptions>>((o, s) => o.ExpireTimeSpan = TimeSpan.FromMinutes(s.Value.SessionMinutes));
         services.AddAuthorizationBuilder()
+            // Secure by default: an endpoint or page is private unless it says it is public.
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
             .AddPolicy(Policies.Contributor, p => p.RequireRole(nameof(Role.Contributor), nameof(Role.Analyst), nameof(Role.Admin)))
             .AddPolicy(Policies.Analyst, p => p.RequireRole(nameof(Role.Analyst), nameof(Role.Admin)))

@@ -66,5 +66,13 @@ public static class AreaLevels
         _ => level.ToString(),
     };
 
+    /// <summary>Lower-case plural for running text: "141 LSOAs", "20 wards".</summary>
+    public static string Plural(this AreaLevel level, int n)
+    {
+        var label = level.Label();
+        if (label != label.ToUpperInvariant()) label = label.ToLowerInvariant();
+        return n == 1 ? label : label + "s";
+    }
+
     public static string AllTokens => "OA, DZ, LSOA, MSOA, IZ, WARD, LAD, HB, RGN, CTRY";
 }

@@ -8,10 +8,48 @@ namespace Cohesion.Places;
 /// <summary>CSV and xlsx downloads of the district table, with the same filters as the page; every export is audited.</summary>
 public static class PlacesExports
 {
-    public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapExports(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/places/{code}/export.{format}", Export).WithName("ExportDistrictTable").ExcludeFromDescription();
-        return app;
+        var group = app.MapGroup("/places").ExcludeFromDescription();
+        group.MapGet("/export.{format}", ExportDistricts).WithName("ExportDistricts");
+        group.MapGet("/{code}/export.{format}", Export).WithName("ExportDistrictTable");
+        return group;
+    }
+
+    static async Task<IResult> ExportDistricts(string format, HttpContext http, CohesionDb db, AreaStatsCache cache, CancellationToken ct)
+    {
+        if (format is not ("csv" or "xlsx")) return Results.NotFound();
+        var dir = await cache.DirectoryAsync(db, ct);
+        var data = await cache.DatasetAsync(db, PlacesApi.DefaultDataset, null, ct);
+        var q = TableQuery.From(http.Request.Query);
+        var rows = DistrictList.Rows(dir, data, q);
+        var table = rows.Select(r => new object?[] { r.Code, r.Name, r.Population, r.Lsoas, r.Simpson is { } s ? Math.Round(s, 6) : null }).ToList();
+        var filters = $"search={q.Search ?? "none"}; sort={q.Sort} {(q.Descending ? "descending" : "ascending")}";
+        var about = About(data, filters, rows.Count);
+        return await FileAsync(http, db, new ExportTable("Districts", ["code", "name", "population", "lsoas", "simpson_diversity"], table, about), "districts", format, filters, ct);
+    }
+
+    static List<(string, string)> About(DatasetView? data, string filters, int rows) =>
+    [
+        ("Filters", filters),
+        ("Rows", rows.ToString(CultureInfo.InvariantCulture)),
+        ("Dataset", data is null ? "none" : $"{data.Title} ({data.Period})"),
+        ("Source", data?.Source ?? ""),
+        ("Licence", data?.Licence ?? ""),
+        ("Attribution", data?.Attribution ?? ""),
+        ("Measures", "simpson_diversity = 1 − Σp² over ethnic groups; shannon_entropy = −Σ p ln p; percent = group count / all usual residents × 100"),
+        ("Exported", DateTime.UtcNow.ToString("dd/MM/yyyy HH:mm 'UTC'", CultureInfo.GetCultureInfo("en-GB"))),
+    ];
+
+    /// <summary>Audits the export, then returns the file.</summary>
+    static async Task<IResult> FileAsync(HttpContext http, CohesionDb db, ExportTable export, string name, string format, string filters, CancellationToken ct)
+    {
+        db.Record(http.Actor(), AuditActions.Export, $"{name}.{format}", $"{export.Rows.Count} rows; {filters}; policy: published statistics (no disclosure control needed)", http.Ip());
+        await db.SaveChangesAsync(ct);
+        var file = $"cohesion-{name.Replace(':', '-')}.{format}";
+        return format == "csv"
+            ? Results.File(TableExport.Csv(export), "text/csv; charset=utf-8", file)
+            : Results.File(TableExport.Xlsx(export), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file);
     }
 
     static async Task<IResult> Export(string code, string format, HttpContext http, CohesionDb db, AreaStatsCache cache, CancellationToken ct)
@@ -35,24 +73,9 @@ public static class PlacesExports
             cells.AddRange(groups.Select((_, k) => st is null || !double.IsFinite(st.Share(k)) ? null : (object?)Math.Round(st.Share(k) * 100, 3)));
             return cells.ToArray();
         }).ToList();
-        var about = new List<(string, string)>
-        {
-            ("Area", $"{district.Name} ({district.Code})"),
-            ("Filters", $"level={q.Level ?? "all"}; search={q.Search ?? "none"}; sort={q.Sort} {(q.Descending ? "descending" : "ascending")}"),
-            ("Rows", rows.Count.ToString(CultureInfo.InvariantCulture)),
-            ("Dataset", data is null ? "none" : $"{data.Title} ({data.Period})"),
-            ("Source", data?.Source ?? ""),
-            ("Licence", data?.Licence ?? ""),
-            ("Attribution", data?.Attribution ?? ""),
-            ("Measures", "simpson_diversity = 1 − Σp² over ethnic groups; shannon_entropy = −Σ p ln p; percent = group count / all usual residents × 100"),
-            ("Exported", DateTime.UtcNow.ToString("dd/MM/yyyy HH:mm 'UTC'", CultureInfo.GetCultureInfo("en-GB"))),
-        };
-        var export = new ExportTable($"Areas of {district.Name}", columns, table, about);
-        db.Record(http.Actor(), AuditActions.Export, $"district table {district.Code}.{format}", $"{rows.Count} rows; {about[1].Item2}; policy: published statistics (no disclosure control needed)", http.Ip());
-        await db.SaveChangesAsync(ct);
-        var name = $"cohesion-{district.Code.Replace(':', '-')}-areas.{format}";
-        return format == "csv"
-            ? Results.File(TableExport.Csv(export), "text/csv; charset=utf-8", name)
-            : Results.File(TableExport.Xlsx(export), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+        var filters = $"level={q.Level ?? "all"}; search={q.Search ?? "none"}; sort={q.Sort} {(q.Descending ? "descending" : "ascending")}";
+        var about = About(data, filters, rows.Count);
+        about.Insert(0, ("Area", $"{district.Name} ({district.Code})"));
+        return await FileAsync(http, db, new ExportTable($"Areas of {district.Name}", columns, table, about), $"{district.Code}-areas", format, filters, ct);
     }
 }

@@ -18,8 +18,19 @@ public static class CohesionWebApp
         ["--database"] = "Cohesion:Database:SqlitePath",
     };
 
+    /// <summary>Published statistics and the pages anyone needs; everything else requires sign-in (the fallback policy).</summary>
+    static readonly string[] PublicPages =
+    [
+        "/Home/Index", "/Home/Glossary", "/Home/Accessibility", "/Home/DataSources", "/Home/Error",
+        "/Places/Index", "/Places/Overview", "/Places/Profile",
+        "/Account/SignIn", "/Account/AccessDenied",
+    ];
+
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
+        // Dates and numbers on pages in UK format; file formats always use the invariant culture explicitly.
+        System.Globalization.CultureInfo.DefaultThreadCurrentCulture = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
+        System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory, WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot") });
         builder.Configuration.AddCommandLine(args, SwitchMappings);
         // Relative SQLite paths are relative to where the user ran the command, not to the binaries.
@@ -38,7 +49,13 @@ public static class CohesionWebApp
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DbXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi("v1");
-        builder.Services.AddRazorPages(o => o.RootDirectory = "/");
+        builder.Services.AddRazorPages(o =>
+        {
+            // Feature folders: pages live beside their module's code, not under /Pages.
+            o.RootDirectory = "/";
+            o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+            foreach (var page in PublicPages) o.Conventions.AllowAnonymousToPage(page);
+        });
         builder.Services.AddAntiforgery(o => { o.Cookie.Name = "cohesion-af"; o.Cookie.SameSite = SameSiteMode.Strict; });
         builder.Services.AddAccounts();
         builder.Services.AddSignInRateLimit();
@@ -54,11 +71,13 @@ public static class CohesionWebApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAccountGuards();
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         var api = app.MapGroup("/api/v1").WithTags("api");
-        api.MapPlacesApi();
-        app.MapExports();
+        api.MapPlacesApi().AllowAnonymous();
+        app.MapExports().AllowAnonymous();
         app.MapRazorPages();
+        // Unknown addresses are a 404 page for everyone, not a sign-in prompt from the fallback policy.
+        app.MapFallback(() => Results.NotFound()).AllowAnonymous();
         return app;
     }
 

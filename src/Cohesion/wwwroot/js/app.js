@@ -47,7 +47,7 @@ const SECONDARY_TEXT_COLOUR = '#505a5f'
 const BORDER_COLOUR = '#b1b4b6'
 const GRIDLINE_COLOUR = '#e4e6e7'
 const FOCUS_COLOUR = '#ffdd00'
-const FONT_FAMILY = '"GDS Transport", arial, sans-serif'
+const FONT_FAMILY = 'arial, sans-serif'
 
 const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false
 
