@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Cohesion.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohesion.Places;
@@ -63,7 +62,7 @@ public static class PlacesApi
         return TypedResults.Ok(new Page<AreaSummary>(items, p, size, list.Count));
     }
 
-    static async Task<Results<Ok<AreaDetail>, NotFound<ProblemDetails>>> GetArea(string code, CohesionDb db, AreaStatsCache cache, CancellationToken ct)
+    static async Task<Results<Ok<AreaDetail>, ProblemHttpResult>> GetArea(string code, CohesionDb db, AreaStatsCache cache, CancellationToken ct)
     {
         var dir = await cache.DirectoryAsync(db, ct);
         if (dir.Find(code) is not { } a) return NotFound($"no area with code '{code}'");
@@ -77,10 +76,9 @@ public static class PlacesApi
             dir.Groups(a).Select(x => Summary(dir, x)).ToList(), dir.WithBoundary.Contains(a.Id), figures));
     }
 
-    static NotFound<ProblemDetails> NotFound(string detail) =>
-        TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = detail });
+    static ProblemHttpResult NotFound(string detail) => TypedResults.Problem(detail, statusCode: 404, title: "Not found");
 
-    static async Task<Results<ContentHttpResult, NotFound<ProblemDetails>, ProblemHttpResult>> Boundaries(string code, string? level, CohesionDb db, AreaStatsCache cache, CancellationToken ct)
+    static async Task<Results<ContentHttpResult, ProblemHttpResult>> Boundaries(string code, string? level, CohesionDb db, AreaStatsCache cache, CancellationToken ct)
     {
         var dir = await cache.DirectoryAsync(db, ct);
         if (dir.Find(code) is not { } a) return NotFound($"no area with code '{code}'");
@@ -104,7 +102,7 @@ public static class PlacesApi
         return TypedResults.Content(sb.ToString(), "application/geo+json");
     }
 
-    static async Task<Results<Ok<MapValues>, NotFound<ProblemDetails>, ProblemHttpResult>> Map(string code, string? level, string? measure, CohesionDb db, AreaStatsCache cache, CancellationToken ct)
+    static async Task<Results<Ok<MapValues>, ProblemHttpResult>> Map(string code, string? level, string? measure, CohesionDb db, AreaStatsCache cache, CancellationToken ct)
     {
         var dir = await cache.DirectoryAsync(db, ct);
         if (dir.Find(code) is not { } a) return NotFound($"no area with code '{code}'");

@@ -31,7 +31,8 @@ public static class CohesionWebApp
         // Dates and numbers on pages in UK format; file formats always use the invariant culture explicitly.
         System.Globalization.CultureInfo.DefaultThreadCurrentCulture = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
         System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory, WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot") });
+        // ApplicationName pins Razor Pages discovery to this assembly, also when a test host is the entry assembly.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(CohesionWebApp).Assembly.GetName().Name, ContentRootPath = AppContext.BaseDirectory, WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot") });
         builder.Configuration.AddCommandLine(args, SwitchMappings);
         // Relative SQLite paths are relative to where the user ran the command, not to the binaries.
         var sqlitePath = builder.Configuration["Cohesion:Database:SqlitePath"];

@@ -1,0 +1,51 @@
+using Cohesion.Data;
+using Cohesion.Places;
+using Cohesion.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohesion.Tests.Places;
+
+public class CensusCliTests
+{
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task LoadingDistrictsFromTheCensusFileBuildsTheirTreeAndCounts(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var r = await CohesionExe.RunAsync(db, "import", "census2011", "--district", "Tower Hamlets", "--district", "Leicester");
+        Assert.True(r.ExitCode == 0, r.All);
+        Assert.Contains("Office for National Statistics", r.Out);
+        await using var ctx = db.Context();
+        var lads = await ctx.Areas.Where(a => a.Level == AreaLevel.LocalAuthority).Select(a => a.Name).OrderBy(n => n).ToListAsync();
+        Assert.Equal(["Leicester", "Tower Hamlets"], lads);
+        // Tower Hamlets had 254,096 usual residents in 2011: the district sum must equal it.
+        var total = await (from c in ctx.AreaCounts
+                           join a in ctx.Areas on c.AreaId equals a.Id
+                           join k in ctx.DatasetCategories on c.CategoryId equals k.Id
+                           where a.Name == "Tower Hamlets" && k.IsTotal
+                           select c.Value).SingleAsync();
+        Assert.Equal(254_096, total);
+    }
+
+    [Fact]
+    public async Task UnknownDistrictNameIsAClearError()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var r = await CohesionExe.RunAsync(db, "import", "census2011", "--district", "Atlantis");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("no rows for the chosen district(s)", r.Err);
+    }
+
+    [Fact]
+    public async Task HelpIsAvailableOnEveryVerb()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        foreach (var verb in new[] { new[] { "import", "counts" }, ["import", "areas"], ["import", "boundaries"], ["import", "census2011"], ["users", "add"], ["db", "migrate"] })
+        {
+            var r = await CohesionExe.RunAsync(db, [.. verb, "--help"]);
+            Assert.True(r.ExitCode == 0, r.All);
+            Assert.Contains("Usage:", r.Out);
+        }
+    }
+}
