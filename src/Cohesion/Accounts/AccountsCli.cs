@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Cohesion.Cli;
 using Cohesion.Data;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
 
@@ -44,45 +43,5 @@ public static class AccountsCli
         users.Add(list);
         users.Add(orgs);
         return users;
-    }
-}
-
-/// <summary>User management shared by the CLI and the admin pages.</summary>
-public static class UserAdmin
-{
-    public static string? CheckEmail(string? email)
-    {
-        if (string.IsNullOrWhiteSpace(email)) return "Enter an email address";
-        email = email.Trim();
-        if (email.Length > 254) return "Email address must be 254 characters or fewer";
-        var at = email.IndexOf('@');
-        if (at <= 0 || at != email.LastIndexOf('@') || at == email.Length - 1 || email.Contains(' ')) return "Enter an email address in the correct format, like name@example.org";
-        return null;
-    }
-
-    public static async Task<(User User, string Password)> AddAsync(CohesionDb db, string email, string? displayName, string organisation, OrganisationKind kind, Role role, string actor, CancellationToken ct = default)
-    {
-        if (CheckEmail(email) is { } e) throw new CliException(e);
-        var normalised = email.Trim().ToLowerInvariant();
-        if (await db.Users.AnyAsync(u => u.Email == normalised, ct)) throw new CliException($"a user {normalised} already exists");
-        organisation = organisation.Trim();
-        if (organisation.Length is 0 or > 200) throw new CliException("the organisation name must be 1-200 characters");
-        var org = await db.Organisations.SingleOrDefaultAsync(o => o.Name == organisation, ct);
-        if (org is null)
-        {
-            org = db.Organisations.Add(new Organisation { Name = organisation, Kind = kind, CreatedAt = DateTime.UtcNow }).Entity;
-            db.Record(actor, AuditActions.OrganisationCreated, organisation, kind.ToString());
-        }
-        var password = Passwords.Generate();
-        var user = new User
-        {
-            Email = normalised, DisplayName = string.IsNullOrWhiteSpace(displayName) ? normalised : displayName.Trim(), Organisation = org,
-            Role = role, MustChangePassword = true, CreatedAt = DateTime.UtcNow,
-        };
-        user.PasswordHash = new PasswordHasher<User>().HashPassword(user, password);
-        db.Users.Add(user);
-        db.Record(actor, AuditActions.UserCreated, normalised, $"role {role}, organisation {organisation}");
-        await db.SaveChangesAsync(ct);
-        return (user, password);
     }
 }

@@ -40,7 +40,8 @@ public static class AccountsSetup
                 o.AccessDeniedPath = "/account/access-denied";
                 o.SlidingExpiration = true;
                 o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
-                o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+                o.Events.OnRedirectToAccessDenied = Forbidden;
+                o.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
             });
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
             .Configure<IOptions<SecurityOptions>>((o, s) => o.ExpireTimeSpan = TimeSpan.FromMinutes(s.Value.SessionMinutes));
@@ -52,6 +53,17 @@ public static class AccountsSetup
             .AddPolicy(Policies.Analyst, p => p.RequireRole(nameof(Role.Analyst), nameof(Role.Admin)))
             .AddPolicy(Policies.Admin, p => p.RequireRole(nameof(Role.Admin)));
         return services;
+    }
+
+    /// <summary>
+    /// A signed-in user without the role gets 403 at the address they asked for (the status-code page explains),
+    /// rather than a redirect that would make the refusal look like a success to anything reading the status.
+    /// </summary>
+    static Task Forbidden(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api")) return ApiAware(ctx, StatusCodes.Status403Forbidden);
+        ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Task.CompletedTask;
     }
 
     /// <summary>The API answers 401/403 as ProblemDetails; pages redirect to sign-in.</summary>
@@ -99,16 +111,23 @@ public static class AccountsSetup
         await next();
     });
 
-    public static ClaimsPrincipal Principal(User user, Organisation org) => new(new ClaimsIdentity(
+    public static ClaimsPrincipal Principal(User user, Organisation org) =>
+        Principal(new SessionFacts(user.Id, user.Email, user.DisplayName, user.Role, org.Id, org.Name, user.MustChangePassword, user.Disabled));
+
+    public static ClaimsPrincipal Principal(SessionFacts f) => new(new ClaimsIdentity(
     [
-        new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-        new Claim(ClaimTypes.Name, user.Email),
-        new Claim(ClaimTypes.GivenName, user.DisplayName),
-        new Claim(ClaimTypes.Role, user.Role.ToString()),
-        new Claim(CohesionClaims.Organisation, org.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-        new Claim(CohesionClaims.OrganisationName, org.Name),
-        new Claim(CohesionClaims.MustChangePassword, user.MustChangePassword ? "true" : "false"),
+        new Claim(ClaimTypes.NameIdentifier, f.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new Claim(ClaimTypes.Name, f.Email),
+        new Claim(ClaimTypes.GivenName, f.DisplayName),
+        new Claim(ClaimTypes.Role, f.Role.ToString()),
+        new Claim(CohesionClaims.Organisation, f.OrganisationId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new Claim(CohesionClaims.OrganisationName, f.OrganisationName),
+        new Claim(CohesionClaims.MustChangePassword, f.MustChangePassword ? "true" : "false"),
     ], CookieAuthenticationDefaults.AuthenticationScheme));
+
+    /// <summary>The signed-in user's id, or null when the request is anonymous.</summary>
+    public static int? UserId(this ClaimsPrincipal user) =>
+        int.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
 
     /// <summary>The audit actor for a request.</summary>
     public static string Actor(this HttpContext ctx) => ctx.User.Identity?.IsAuthenticated == true ? ctx.User.Identity.Name ?? "unknown" : "anonymous";
