@@ -45,7 +45,12 @@ public static class CohesionWebApp
         builder.Services.AddSingleton(database);
         builder.Services.AddDbContext<CohesionDb>(database.Configure);
         builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddDataProtection().SetApplicationName("cohesion");
+        var protection = builder.Services.AddDataProtection().SetApplicationName("cohesion");
+        // The key ring lives in the database so any node can read any cookie; a certificate, when configured,
+        // encrypts it at rest so a copy of the database alone cannot forge sign-in cookies.
+        if (builder.Configuration["Cohesion:DataProtection:CertificatePath"] is { Length: > 0 } certPath)
+            protection.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                certPath, builder.Configuration["Cohesion:DataProtection:CertificatePassword"]));
         builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DbXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
         builder.Services.AddProblemDetails();
@@ -61,6 +66,7 @@ public static class CohesionWebApp
         builder.Services.AddAccounts();
         builder.Services.AddSignInRateLimit();
         builder.Services.AddSingleton<AreaStatsCache>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         var app = builder.Build();
         app.UseSecurityHeaders();
@@ -73,6 +79,7 @@ public static class CohesionWebApp
         app.UseAuthorization();
         app.UseAccountGuards();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapHealthChecks("/health").AllowAnonymous();
         var api = app.MapGroup("/api/v1").WithTags("api");
         api.MapPlacesApi().AllowAnonymous();
         app.MapExports().AllowAnonymous();

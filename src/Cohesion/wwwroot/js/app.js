@@ -344,6 +344,13 @@ function mapOption (mapName, geojson, values) {
         ])
       }
     },
+    // The legend names its measure, so the colour scale is never a bare pair of numbers.
+    title: {
+      text: label,
+      left: 0,
+      bottom: 40,
+      textStyle: { fontFamily: FONT_FAMILY, color: TEXT_COLOUR, fontSize: 14, fontWeight: 'bold' }
+    },
     visualMap: {
       type: 'continuous',
       min,
