@@ -7,8 +7,7 @@ namespace Cohesion.Tests;
 public class HealthTests
 {
     [Theory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.Postgres)]
+    [BothProviders]
     public async Task HealthIsOpenAndSaysHealthyWhenTheDatabaseAnswers(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);

@@ -36,8 +36,7 @@ public class ImportCliTests
     }
 
     [Theory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.Postgres)]
+    [BothProviders]
     public async Task ImportAreasBuildsTheHierarchyWithWardGroupings(DatabaseProvider provider)
     {
         using var files = new Files();
@@ -52,8 +51,7 @@ public class ImportCliTests
     }
 
     [Theory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.Postgres)]
+    [BothProviders]
     public async Task ImportCountsStoresCountsAndSumsEachLargerAreaOnce(DatabaseProvider provider)
     {
         using var files = new Files();
@@ -78,8 +76,7 @@ public class ImportCliTests
     }
 
     [Theory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.Postgres)]
+    [BothProviders]
     public async Task ImportCountsAcceptsTheLongFormat(DatabaseProvider provider)
     {
         using var files = new Files();
@@ -144,8 +141,7 @@ public class ImportCliTests
     }
 
     [Theory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.Postgres)]
+    [BothProviders]
     public async Task ImportBoundariesRejectsUnknownCodesAndBadGeometry(DatabaseProvider provider)
     {
         using var files = new Files();

@@ -12,8 +12,7 @@ public class SchemaTests
     /// with one created straight from the model, column by column, index by index, key by key.
     /// </summary>
     [Theory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.Postgres)]
+    [BothProviders]
     public async Task FreshDatabaseFromMigrationsMatchesTheModel(DatabaseProvider provider)
     {
         await using var migrated = await TestDatabase.CreateAsync(provider, migrate: true);
@@ -27,8 +26,7 @@ public class SchemaTests
     }
 
     [Theory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.Postgres)]
+    [BothProviders]
     public async Task MigratingTwiceAppliesNothingTheSecondTime(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider, migrate: false);

@@ -10,8 +10,7 @@ namespace Cohesion.Tests.Accounts;
 public class AdminOrganisationsTests
 {
     [Theory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.Postgres)]
+    [BothProviders]
     public async Task AdminAddsAndRenamesOrganisationsWithUniqueNamesAndAnAudit(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
@@ -69,8 +68,7 @@ public class AdminOrganisationsTests
     }
 
     [Theory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.Postgres)]
+    [BothProviders]
     public async Task OrganisationsListFiltersSortsAndExportsWithAnAudit(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);

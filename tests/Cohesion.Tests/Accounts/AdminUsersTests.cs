@@ -13,8 +13,7 @@ namespace Cohesion.Tests.Accounts;
 public class AdminUsersTests
 {
     [Theory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.Postgres)]
+    [BothProviders]
     public async Task AdminAddsAUserWhoseOneTimePasswordWorksOnceAndForcesAChange(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
@@ -61,8 +60,7 @@ public class AdminUsersTests
     }
 
     [Theory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.Postgres)]
+    [BothProviders]
     public async Task AddUserFormExplainsEveryProblemAndAddsNothing(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
@@ -102,8 +100,7 @@ public class AdminUsersTests
     }
 
     [Theory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.Postgres)]
+    [BothProviders]
     public async Task AdminsCannotDisableOrDemoteThemselves(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
@@ -138,8 +135,7 @@ public class AdminUsersTests
     }
 
     [Theory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.Postgres)]
+    [BothProviders]
     public async Task ChangesToAnotherUserTakeEffectAtOnceAndAreAudited(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
@@ -193,8 +189,7 @@ public class AdminUsersTests
     }
 
     [Theory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.Postgres)]
+    [BothProviders]
     public async Task UsersListFiltersSortsPaginatesAndExportsWithAnAudit(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);

@@ -11,8 +11,7 @@ namespace Cohesion.Tests.Accounts;
 public class AuditLogTests
 {
     [Theory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.Postgres)]
+    [BothProviders]
     public async Task AuditPageListsSignInsFiltersThemAndExportsWithAnAudit(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
@@ -65,8 +64,7 @@ public class AuditLogTests
     }
 
     [Theory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.Postgres)]
+    [BothProviders]
     public async Task AuditPageShowsFiftyAPageAndExplainsDatesItCannotRead(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);

@@ -11,8 +11,7 @@ namespace Cohesion.Tests.Accounts;
 public class SignInTests
 {
     [Theory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.Postgres)]
+    [BothProviders]
     public async Task FirstAdminMustChangeTheOneTimePasswordBeforeAnythingElse(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
@@ -58,8 +57,7 @@ public class SignInTests
     }
 
     [Theory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.Postgres)]
+    [BothProviders]
     public async Task WrongPasswordFiveTimesLocksTheAccountAndEveryAttemptIsAudited(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
@@ -100,8 +98,7 @@ public class SignInTests
     }
 
     [Theory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.Postgres)]
+    [BothProviders]
     public async Task UnknownEmailGetsTheSameAnswerAsAWrongPassword(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
@@ -170,8 +167,7 @@ public class SignInTests
     }
 
     [Theory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.Postgres)]
+    [BothProviders]
     public async Task PublicPagesAreOpenWhileAdministrationNeedsAnAdministrator(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
@@ -202,8 +198,7 @@ public class SignInTests
     }
 
     [Theory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.Postgres)]
+    [BothProviders]
     public async Task SigningOutEndsTheSessionAndIsAudited(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);

@@ -11,8 +11,7 @@ namespace Cohesion.Tests.Accounts;
 public class UsersCliTests
 {
     [Theory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.Postgres)]
+    [BothProviders]
     public async Task UsersAddCreatesAUserWhoSignsInOnceAndRejectsADuplicateEmail(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);

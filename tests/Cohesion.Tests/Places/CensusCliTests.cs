@@ -8,8 +8,7 @@ namespace Cohesion.Tests.Places;
 public class CensusCliTests
 {
     [Theory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.Postgres)]
+    [BothProviders]
     public async Task LoadingDistrictsFromTheCensusFileBuildsTheirTreeAndCounts(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

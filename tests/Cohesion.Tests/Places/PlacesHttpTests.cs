@@ -11,8 +11,7 @@ namespace Cohesion.Tests.Places;
 public class PlacesHttpTests
 {
     [Theory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.Postgres)]
+    [BothProviders]
     public async Task FirstStartSeedsOldhamWithRealCensusCountsAndBoundaries(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
@@ -57,8 +56,7 @@ public class PlacesHttpTests
     }
 
     [Theory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.Postgres)]
+    [BothProviders]
     public async Task ApiPaginatesFiltersAndAnswersErrorsAsProblemDetails(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
@@ -150,8 +148,7 @@ public class PlacesHttpTests
     }
 
     [Theory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.Postgres)]
+    [BothProviders]
     public async Task ExportsFollowTheFiltersAndAreAudited(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
