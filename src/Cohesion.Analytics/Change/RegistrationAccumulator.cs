@@ -58,9 +58,11 @@ public sealed class RegistrationAccumulator
     public static readonly string[] Sexes = ["F", "M", "X", "U"];
 
     readonly int _fromKey, _toKey, _slots;
-    readonly int[] _all, _sex, _birth;
-    int[] _ethnic, _language;
+    // Counters per area, made when the area is first counted, so memory follows the areas present in the
+    // data rather than every area that could appear.
+    readonly int[]?[] _all, _sex, _birth, _ethnic, _language;
     int _ethnicWidth, _languageWidth;
+    long _bytes;
 
     /// <summary>Number of areas; callers index them 0..Areas − 1.</summary>
     public int Areas { get; }
@@ -87,24 +89,39 @@ public sealed class RegistrationAccumulator
         _fromKey = Periods.Key(kind, from);
         _toKey = Periods.Key(kind, to);
         _slots = _toKey - _fromKey + 2;
-        _all = new int[areas * _slots * Measures];
-        _sex = new int[areas * _slots * Sexes.Length * Measures];
-        _birth = new int[checked(areas * _slots * BirthYears * Measures)];
+        _all = new int[areas][];
+        _sex = new int[areas][];
+        _birth = new int[areas][];
+        _ethnic = new int[areas][];
+        _language = new int[areas][];
         _ethnicWidth = Math.Max(1, ethnicCapacity);
         _languageWidth = Math.Max(1, languageCapacity);
-        _ethnic = new int[areas * _slots * _ethnicWidth * Measures];
-        _language = new int[areas * _slots * _languageWidth * Measures];
+    }
+
+    /// <summary>The most the counters may hold before counting stops with a clear error rather than exhausting memory.</summary>
+    public long MaxBytes { get; init; } = 3L << 30;
+
+    /// <summary>Whether an area has been counted at all.</summary>
+    public bool HasArea(int area) => _all[area] is not null;
+
+    void Allocate(int area)
+    {
+        var perArea = 4L * _slots * Measures * (1 + Sexes.Length + BirthYears + _ethnicWidth + _languageWidth);
+        if (_bytes + perArea > MaxBytes)
+            throw new InvalidOperationException($"the counters would exceed {MaxBytes / 1e9:N1} GB at {_all.Count(a => a is not null):N0} areas: report fewer periods (a longer period or a shorter range)");
+        _bytes += perArea;
+        _all[area] = new int[_slots * Measures];
+        _sex[area] = new int[_slots * Sexes.Length * Measures];
+        _birth[area] = new int[_slots * BirthYears * Measures];
+        _ethnic[area] = new int[_slots * _ethnicWidth * Measures];
+        _language[area] = new int[_slots * _languageWidth * Measures];
     }
 
     /// <summary>Bytes held by the counters: for choosing the period length on very large area sets.</summary>
-    public long CounterBytes => 4L * (_all.Length + _sex.Length + _birth.Length + _ethnic.Length + _language.Length);
+    public long CounterBytes => _bytes;
 
-    /// <summary>The slot of a date: 0 before the first period, −1 after the last (ignored).</summary>
-    int Slot(DateOnly d)
-    {
-        var key = Periods.Key(Kind, d);
-        return key < _fromKey ? 0 : key > _toKey ? -1 : key - _fromKey + 1;
-    }
+    /// <summary>The slot of a period key: 0 before the first period, −1 after the last (ignored).</summary>
+    int SlotOfKey(int key) => key < _fromKey ? 0 : key > _toKey ? -1 : key - _fromKey + 1;
 
     /// <summary>Counts one spell.</summary>
     /// <param name="area">Area index, 0 ≤ area &lt; <see cref="Areas"/>.</param>
@@ -115,35 +132,56 @@ public sealed class RegistrationAccumulator
     /// <param name="ethnic">Ethnic group index (0 = not stated), as interned by the caller.</param>
     /// <param name="language">Main language index (0 = not stated).</param>
     /// <param name="abroad">Previous address outside the UK: the registration is an arrival.</param>
-    public void Add(int area, DateOnly registered, DateOnly? deregistered, int birthYear, int sex, int ethnic, int language, bool abroad)
+    public void Add(int area, DateOnly registered, DateOnly? deregistered, int birthYear, int sex, int ethnic, int language, bool abroad) =>
+        AddKeys(area, Periods.Key(Kind, registered), deregistered is { } d ? Periods.Key(Kind, d) : -1, birthYear, sex, ethnic, language, abroad);
+
+    /// <summary>
+    /// As <see cref="Add"/>, with the two dates given as period keys (<see cref="Periods.Key"/>; −1 for no
+    /// deregistration), for readers that parse dates themselves and must not spend time on calendar arithmetic.
+    /// </summary>
+    /// <param name="area">Area index.</param>
+    /// <param name="registeredKey">Period key of registered_on.</param>
+    /// <param name="deregisteredKey">Period key of deregistered_on, or −1 while registered.</param>
+    /// <param name="birthYear">Year of birth, or 0 when not stated.</param>
+    /// <param name="sex">Index into <see cref="Sexes"/>.</param>
+    /// <param name="ethnic">Ethnic group index (0 = not stated).</param>
+    /// <param name="language">Main language index (0 = not stated).</param>
+    /// <param name="abroad">Previous address outside the UK.</param>
+    /// <param name="weight">1 to count the spell; −1 takes back a spell counted before it was found to be a duplicate.</param>
+    public void AddKeys(int area, int registeredKey, int deregisteredKey, int birthYear, int sex, int ethnic, int language, bool abroad, int weight = 1)
     {
-        var rs = Slot(registered);
+        var rs = SlotOfKey(registeredKey);
         if (rs < 0) return;
         var by = birthYear == 0 ? BirthYears - 1 : Math.Clamp(birthYear, FirstBirthYear, LastBirthYear) - FirstBirthYear;
-        if (ethnic >= _ethnicWidth) Grow(ref _ethnic, ref _ethnicWidth, ethnic + 1);
-        if (language >= _languageWidth) Grow(ref _language, ref _languageWidth, language + 1);
-        Count(area, rs, 0, by, sex, ethnic, language);
-        if (abroad) Count(area, rs, 2, by, sex, ethnic, language);
-        if (deregistered is { } d && Slot(d) is var ds && ds >= 0) Count(area, ds, 1, by, sex, ethnic, language);
+        if (ethnic >= _ethnicWidth) Grow(_ethnic, ref _ethnicWidth, ethnic + 1);
+        if (language >= _languageWidth) Grow(_language, ref _languageWidth, language + 1);
+        if (_all[area] is null) Allocate(area);
+        Count(area, rs, 0, by, sex, ethnic, language, weight);
+        if (abroad) Count(area, rs, 2, by, sex, ethnic, language, weight);
+        if (deregisteredKey >= 0 && SlotOfKey(deregisteredKey) is var ds && ds >= 0) Count(area, ds, 1, by, sex, ethnic, language, weight);
     }
 
-    void Count(int area, int slot, int measure, int by, int sex, int ethnic, int language)
+    void Count(int area, int slot, int measure, int by, int sex, int ethnic, int language, int weight)
     {
-        var block = area * _slots + slot;
-        _all[block * Measures + measure]++;
-        _sex[(block * Sexes.Length + sex) * Measures + measure]++;
-        _birth[(block * BirthYears + by) * Measures + measure]++;
-        _ethnic[(block * _ethnicWidth + ethnic) * Measures + measure]++;
-        _language[(block * _languageWidth + language) * Measures + measure]++;
+        _all[area]![slot * Measures + measure] += weight;
+        _sex[area]![(slot * Sexes.Length + sex) * Measures + measure] += weight;
+        _birth[area]![(slot * BirthYears + by) * Measures + measure] += weight;
+        _ethnic[area]![(slot * _ethnicWidth + ethnic) * Measures + measure] += weight;
+        _language[area]![(slot * _languageWidth + language) * Measures + measure] += weight;
     }
 
-    void Grow(ref int[] counts, ref int width, int needed)
+    void Grow(int[]?[] counts, ref int width, int needed)
     {
         var newWidth = Math.Max(needed, width * 2);
-        var grown = new int[Areas * _slots * newWidth * Measures];
-        for (var block = 0; block < Areas * _slots; block++)
-            Array.Copy(counts, block * width * Measures, grown, block * newWidth * Measures, width * Measures);
-        counts = grown;
+        for (var area = 0; area < Areas; area++)
+        {
+            if (counts[area] is not { } old) continue;
+            var grown = new int[_slots * newWidth * Measures];
+            for (var slot = 0; slot < _slots; slot++)
+                Array.Copy(old, slot * width * Measures, grown, slot * newWidth * Measures, width * Measures);
+            counts[area] = grown;
+            _bytes += 4L * _slots * (newWidth - width) * Measures;
+        }
         width = newWidth;
     }
 
@@ -155,103 +193,154 @@ public sealed class RegistrationAccumulator
     {
         if (other.Areas != Areas || other._fromKey != _fromKey || other._toKey != _toKey || other.Kind != Kind)
             throw new ArgumentException("accumulators cover different areas or periods", nameof(other));
-        Add(_all, other._all);
-        Add(_sex, other._sex);
-        Add(_birth, other._birth);
         var maxE = 0;
         foreach (var e in ethnicMap) maxE = Math.Max(maxE, e);
-        if (maxE >= _ethnicWidth) Grow(ref _ethnic, ref _ethnicWidth, maxE + 1);
+        if (maxE >= _ethnicWidth) Grow(_ethnic, ref _ethnicWidth, maxE + 1);
         var maxL = 0;
         foreach (var l in languageMap) maxL = Math.Max(maxL, l);
-        if (maxL >= _languageWidth) Grow(ref _language, ref _languageWidth, maxL + 1);
-        for (var block = 0; block < Areas * _slots; block++)
-            for (var m = 0; m < Measures; m++)
-            {
-                for (var e = 0; e < ethnicMap.Length; e++)
-                    _ethnic[(block * _ethnicWidth + ethnicMap[e]) * Measures + m] += other._ethnic[(block * other._ethnicWidth + e) * Measures + m];
-                for (var l = 0; l < languageMap.Length; l++)
-                    _language[(block * _languageWidth + languageMap[l]) * Measures + m] += other._language[(block * other._languageWidth + l) * Measures + m];
-            }
+        if (maxL >= _languageWidth) Grow(_language, ref _languageWidth, maxL + 1);
+        for (var area = 0; area < Areas; area++)
+        {
+            if (other._all[area] is null) continue;
+            if (_all[area] is null) Allocate(area);
+            AddAll(_all[area]!, other._all[area]!);
+            AddAll(_sex[area]!, other._sex[area]!);
+            AddAll(_birth[area]!, other._birth[area]!);
+            var (mine, theirs) = (_ethnic[area]!, other._ethnic[area]!);
+            var (mineL, theirsL) = (_language[area]!, other._language[area]!);
+            for (var slot = 0; slot < _slots; slot++)
+                for (var m = 0; m < Measures; m++)
+                {
+                    for (var e = 0; e < ethnicMap.Length; e++)
+                        mine[(slot * _ethnicWidth + ethnicMap[e]) * Measures + m] += theirs[(slot * other._ethnicWidth + e) * Measures + m];
+                    for (var l = 0; l < languageMap.Length; l++)
+                        mineL[(slot * _languageWidth + languageMap[l]) * Measures + m] += theirsL[(slot * other._languageWidth + l) * Measures + m];
+                }
+        }
     }
 
-    static void Add(int[] into, int[] from)
+    static void AddAll(int[] into, int[] from)
     {
         for (var i = 0; i < into.Length; i++) into[i] += from[i];
     }
 
     /// <summary>
-    /// Every figure for every area and period, with <paramref name="ethnicCount"/> and
-    /// <paramref name="languageCount"/> the number of interned codes (index 0 = not stated). Categories with
-    /// nothing in them for the whole run are left out; zeros within a category that has data are kept.
+    /// Every figure for every area and period, flattened from <see cref="ByPeriod"/>, with
+    /// <paramref name="ethnicCount"/> and <paramref name="languageCount"/> the number of interned codes
+    /// (index 0 = not stated). Categories with nothing in them for the whole run are left out; zeros within
+    /// a category that has data are kept; churn where nobody was registered at the start is NaN.
     /// </summary>
     public IEnumerable<ChangeCell> Results(int ethnicCount, int languageCount)
     {
-        var periods = _toKey - _fromKey + 1;
-        var stock = new long[periods + 1];
-        for (var area = 0; area < Areas; area++)
-        {
-            foreach (var c in Series(area, Characteristic.All, 0, _all, 1, 0, stock)) yield return c;
-            for (var s = 0; s < Sexes.Length; s++)
-                foreach (var c in Series(area, Characteristic.Sex, s, _sex, Sexes.Length, s, stock)) yield return c;
-            for (var e = 0; e < ethnicCount; e++)
-                foreach (var c in Series(area, Characteristic.EthnicGroup, e, _ethnic, _ethnicWidth, e, stock)) yield return c;
-            for (var l = 0; l < languageCount; l++)
-                foreach (var c in Series(area, Characteristic.MainLanguage, l, _language, _languageWidth, l, stock)) yield return c;
-            foreach (var c in AgeBandSeries(area)) yield return c;
-        }
+        foreach (var period in ByPeriod(ethnicCount, languageCount))
+            foreach (var f in period.Characteristics)
+                for (var area = 0; area < Areas; area++)
+                    for (var cat = 0; cat < f.Categories; cat++)
+                    {
+                        if (!f.HasData[cat] || !HasArea(area)) continue;
+                        var i = area * f.Categories + cat;
+                        yield return new ChangeCell(area, period.PeriodKey, ChangeMeasure.Stock, f.Characteristic, cat, f.Stock[i]);
+                        yield return new ChangeCell(area, period.PeriodKey, ChangeMeasure.Inflow, f.Characteristic, cat, f.Inflow[i]);
+                        yield return new ChangeCell(area, period.PeriodKey, ChangeMeasure.Outflow, f.Characteristic, cat, f.Outflow[i]);
+                        yield return new ChangeCell(area, period.PeriodKey, ChangeMeasure.Arrivals, f.Characteristic, cat, f.Arrivals[i]);
+                        yield return new ChangeCell(area, period.PeriodKey, ChangeMeasure.ChurnPer1000, f.Characteristic, cat, f.Churn(i));
+                    }
     }
 
-    IEnumerable<ChangeCell> Series(int area, Characteristic ch, int category, int[] counts, int width, int index, long[] stock)
+    /// <summary>
+    /// The figures one period at a time, each characteristic as areas × categories arrays, so a caller can
+    /// treat each period's table as a whole (disclosure control works on whole tables). Running sums carry
+    /// the stock forward, so memory is one period's tables. The object yielded is reused: read it before
+    /// moving on.
+    /// </summary>
+    public IEnumerable<PeriodFigures> ByPeriod(int ethnicCount, int languageCount)
     {
-        long running = 0;
-        uint any = 0;
-        for (var slot = 0; slot < _slots; slot++)
+        var bands = AgeBands.Labels.Length + 1;
+        var fixedSets = new (Characteristic Ch, int[]?[] Counts, int Width, int Used)[]
         {
-            var i = ((area * _slots + slot) * width + index) * Measures;
-            running += counts[i] - counts[i + 1];
-            any |= (uint)counts[i] | (uint)counts[i + 1];
-            stock[slot] = running;
-        }
-        if (any == 0) yield break;
-        for (var slot = 1; slot < _slots; slot++)
-        {
-            var i = ((area * _slots + slot) * width + index) * Measures;
-            foreach (var c in Cells(area, slot, ch, category, stock[slot], stock[slot - 1], counts[i], counts[i + 1], counts[i + 2])) yield return c;
-        }
-    }
+            (Characteristic.All, _all, 1, 1),
+            (Characteristic.Sex, _sex, Sexes.Length, Sexes.Length),
+            (Characteristic.EthnicGroup, _ethnic, _ethnicWidth, Math.Min(ethnicCount, _ethnicWidth)),
+            (Characteristic.MainLanguage, _language, _languageWidth, Math.Min(languageCount, _languageWidth)),
+        };
+        var figures = fixedSets.Select(f => new CharacteristicFigures(f.Ch, Areas, f.Used)).ToList();
+        var age = new CharacteristicFigures(Characteristic.AgeBand, Areas, bands);
+        var all = new PeriodFigures([figures[0], figures[1], age, figures[2], figures[3]]);
+        var running = fixedSets.Select(f => new long[Areas * f.Used]).ToList();
+        var cohorts = new long[Areas * BirthYears];
 
-    IEnumerable<ChangeCell> AgeBandSeries(int area)
-    {
-        // Cohort stock by year of birth at the end of each slot, banded by age at that period's end. The stock
-        // at the start of a period is the previous end's cohort stock banded the same way (by age at this
-        // period's end), so people crossing a band boundary are compared like with like.
-        var bands = AgeBands.Labels.Length + 1; // + not stated
-        var endStock = new long[_slots, bands];
-        var startStock = new long[_slots, bands];
-        var flows = new long[_slots, bands, Measures];
-        var any = new bool[bands];
-        for (var by = 0; by < BirthYears; by++)
+        // Slot 0 (before the first period) only moves the running stock; which categories have data looks at all slots.
+        for (var k = 0; k < fixedSets.Length; k++)
         {
-            long running = 0;
-            for (var slot = 0; slot < _slots; slot++)
+            var (_, counts, width, used) = fixedSets[k];
+            for (var area = 0; area < Areas; area++)
             {
-                var i = ((area * _slots + slot) * BirthYears + by) * Measures;
-                var previous = running;
-                running += _birth[i] - _birth[i + 1];
-                if (running == 0 && previous == 0 && _birth[i] == 0 && _birth[i + 1] == 0) continue;
-                var band = BandAt(by, slot);
-                any[band] = true;
-                endStock[slot, band] += running;
-                startStock[slot, band] += previous;
-                for (var m = 0; m < Measures; m++) flows[slot, band, m] += _birth[i + m];
+                if (counts[area] is not { } c) continue;
+                for (var cat = 0; cat < used; cat++)
+                {
+                    var i0 = cat * Measures;
+                    running[k][area * used + cat] = c[i0] - c[i0 + 1];
+                    for (var slot = 0; slot < _slots && !figures[k].HasData[cat]; slot++)
+                    {
+                        var i = (slot * width + cat) * Measures;
+                        figures[k].HasData[cat] = c[i] != 0 || c[i + 1] != 0;
+                    }
+                }
             }
         }
-        for (var band = 0; band < bands; band++)
+        for (var area = 0; area < Areas; area++)
         {
-            if (!any[band]) continue;
-            for (var slot = 1; slot < _slots; slot++)
-                foreach (var c in Cells(area, slot, Characteristic.AgeBand, band, endStock[slot, band], startStock[slot, band], flows[slot, band, 0], flows[slot, band, 1], flows[slot, band, 2]))
-                    yield return c;
+            if (_birth[area] is not { } b) continue;
+            for (var by = 0; by < BirthYears; by++) cohorts[area * BirthYears + by] = b[by * Measures] - b[by * Measures + 1];
+        }
+
+        for (var slot = 1; slot < _slots; slot++)
+        {
+            all.PeriodKey = _fromKey + slot - 1;
+            for (var k = 0; k < fixedSets.Length; k++)
+            {
+                var (_, counts, width, used) = fixedSets[k];
+                var f = figures[k];
+                var run = running[k];
+                for (var area = 0; area < Areas; area++)
+                {
+                    if (counts[area] is not { } c) continue;
+                    for (var cat = 0; cat < used; cat++)
+                    {
+                        var i = (slot * width + cat) * Measures;
+                        var j = area * used + cat;
+                        f.StartStock[j] = run[j];
+                        run[j] += c[i] - c[i + 1];
+                        f.Stock[j] = run[j];
+                        f.Inflow[j] = c[i];
+                        f.Outflow[j] = c[i + 1];
+                        f.Arrivals[j] = c[i + 2];
+                    }
+                }
+            }
+            // Age bands: cohorts by year of birth, banded by age at this period's end; the start stock is the
+            // previous end's cohort stock banded the same way, so people crossing a boundary compare like with like.
+            Array.Clear(age.Stock); Array.Clear(age.StartStock); Array.Clear(age.Inflow); Array.Clear(age.Outflow); Array.Clear(age.Arrivals);
+            for (var area = 0; area < Areas; area++)
+            {
+                if (_birth[area] is not { } b) continue;
+                for (var by = 0; by < BirthYears; by++)
+                {
+                    var i = (slot * BirthYears + by) * Measures;
+                    var c = area * BirthYears + by;
+                    var previous = cohorts[c];
+                    cohorts[c] += b[i] - b[i + 1];
+                    if (previous == 0 && cohorts[c] == 0 && b[i] == 0 && b[i + 1] == 0) continue;
+                    var j = area * bands + BandAt(by, slot);
+                    age.HasData[j % bands] = true;
+                    age.StartStock[j] += previous;
+                    age.Stock[j] += cohorts[c];
+                    age.Inflow[j] += b[i];
+                    age.Outflow[j] += b[i + 1];
+                    age.Arrivals[j] += b[i + 2];
+                }
+            }
+            yield return all;
         }
     }
 
@@ -262,13 +351,49 @@ public sealed class RegistrationAccumulator
         return Math.Max(0, AgeBands.Of(periodEnd.Year - (FirstBirthYear + birthIndex)));
     }
 
-    IEnumerable<ChangeCell> Cells(int area, int slot, Characteristic ch, int category, long stockEnd, long stockStart, long inflow, long outflow, long arrivals)
+}
+
+/// <summary>One period's figures for every characteristic.</summary>
+public sealed class PeriodFigures(IReadOnlyList<CharacteristicFigures> characteristics)
+{
+    /// <summary>The period (see <see cref="Periods.Key"/>).</summary>
+    public int PeriodKey { get; internal set; }
+    /// <summary>All, sex, age band, ethnic group, main language, in that order.</summary>
+    public IReadOnlyList<CharacteristicFigures> Characteristics { get; } = characteristics;
+}
+
+/// <summary>One characteristic's figures in one period: arrays indexed [area × Categories + category].</summary>
+public sealed class CharacteristicFigures
+{
+    internal CharacteristicFigures(Characteristic characteristic, int areas, int categories)
     {
-        var key = _fromKey + slot - 1;
-        yield return new ChangeCell(area, key, ChangeMeasure.Stock, ch, category, stockEnd);
-        yield return new ChangeCell(area, key, ChangeMeasure.Inflow, ch, category, inflow);
-        yield return new ChangeCell(area, key, ChangeMeasure.Outflow, ch, category, outflow);
-        yield return new ChangeCell(area, key, ChangeMeasure.Arrivals, ch, category, arrivals);
-        yield return new ChangeCell(area, key, ChangeMeasure.ChurnPer1000, ch, category, stockStart > 0 ? (inflow + outflow) * 1000.0 / stockStart : double.NaN);
+        Characteristic = characteristic;
+        Categories = categories;
+        Stock = new long[areas * categories];
+        StartStock = new long[areas * categories];
+        Inflow = new long[areas * categories];
+        Outflow = new long[areas * categories];
+        Arrivals = new long[areas * categories];
+        HasData = new bool[categories];
     }
+
+    /// <summary>Which characteristic.</summary>
+    public Characteristic Characteristic { get; }
+    /// <summary>Number of categories (for All, 1).</summary>
+    public int Categories { get; }
+    /// <summary>Registered at the end of the period.</summary>
+    public long[] Stock { get; }
+    /// <summary>Registered at the start of the period (the end of the one before), in this period's categories.</summary>
+    public long[] StartStock { get; }
+    /// <summary>Registrations in the period.</summary>
+    public long[] Inflow { get; }
+    /// <summary>Deregistrations in the period.</summary>
+    public long[] Outflow { get; }
+    /// <summary>Registrations from abroad in the period.</summary>
+    public long[] Arrivals { get; }
+    /// <summary>Whether a category has any registration or deregistration in the whole run.</summary>
+    public bool[] HasData { get; }
+
+    /// <summary>(inflow + outflow) per 1,000 registered at the start; NaN when nobody was.</summary>
+    public double Churn(int i) => StartStock[i] > 0 ? (Inflow[i] + Outflow[i]) * 1000.0 / StartStock[i] : double.NaN;
 }

@@ -27,6 +27,7 @@ public static class CohesionCli
         root.Add(PlacesCli.ImportCommand());
         root.Add(AccountsCli.UsersCommand());
         root.Add(DbCli.Command());
+        root.Add(Cohesion.Change.ChangeCli.Command());
         return await root.Parse(args).InvokeAsync();
     }
 
