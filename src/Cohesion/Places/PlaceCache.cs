@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Collections.ObjectModel;
+using System.Runtime.CompilerServices;
 using Cohesion.Accounts;
 using Cohesion.Analytics;
 using Cohesion.Data;
@@ -22,40 +25,45 @@ public sealed record DatasetView(int Id, string Name, string Title, string Perio
 /// since (the newest 'import' audit entry is the version; CLI imports run in other processes, so a
 /// timer or an in-process event would miss them).
 /// </summary>
+/// <remarks>
+/// Every request still asks the database for the version (one indexed MAX), so an import is seen by the
+/// next request; everything else is answered from immutable snapshots without taking a lock. The lock
+/// is only held while a snapshot is rebuilt, so concurrent requests after an import build it once.
+/// </remarks>
 public sealed class AreaStatsCache
 {
-    sealed record Snapshot(long Version, Dictionary<int, AreaInfo> ById, Dictionary<string, AreaInfo> ByCode,
-        ILookup<int, int> ChildrenOf, ILookup<int, int> GroupsOf, ILookup<int, int> MembersOf, HashSet<int> WithBoundary);
+    sealed record Snapshot(long Version, PlaceDirectory Directory);
 
     readonly SemaphoreSlim _lock = new(1, 1);
-    Snapshot? _areas;
-    readonly Dictionary<(string, string), (long Version, DatasetView? View)> _datasets = [];
+    volatile Snapshot? _areas;
+    readonly ConcurrentDictionary<(string, string), (long Version, DatasetView? View)> _datasets = [];
+    readonly ConcurrentDictionary<string, (long Version, string? Period)> _latestPeriods = [];
 
     static Task<long> VersionAsync(CohesionDb db, CancellationToken ct) =>
         db.AuditEntries.Where(a => a.Action == AuditActions.Import).Select(a => (long?)a.Id).MaxAsync(ct).ContinueWith(t => t.Result ?? 0, ct);
 
-    async Task<Snapshot> AreasAsync(CohesionDb db, long version, CancellationToken ct)
+    static async Task<Snapshot> LoadAreasAsync(CohesionDb db, long version, CancellationToken ct)
     {
-        var s = _areas;
-        if (s is not null && s.Version == version) return s;
         var areas = await db.Areas.AsNoTracking().Select(a => new AreaInfo(a.Id, a.Code, a.Name, a.Level, a.ParentId)).ToListAsync(ct);
         var groupings = await db.AreaGroupings.AsNoTracking().Select(g => new { g.AreaId, g.GroupId }).ToListAsync(ct);
         var boundaries = await db.AreaBoundaries.AsNoTracking().Select(b => b.AreaId).ToListAsync(ct);
-        s = new Snapshot(version, areas.ToDictionary(a => a.Id), areas.ToDictionary(a => a.Code, StringComparer.OrdinalIgnoreCase),
+        // Code order throughout: ById enumerates in it, so callers that sort by code sort sorted input.
+        areas.Sort((x, y) => string.CompareOrdinal(x.Code, y.Code));
+        return new Snapshot(version, new PlaceDirectory(areas.ToDictionary(a => a.Id), areas.ToDictionary(a => a.Code, StringComparer.OrdinalIgnoreCase),
             areas.Where(a => a.ParentId is not null).ToLookup(a => a.ParentId!.Value, a => a.Id),
-            groupings.ToLookup(g => g.AreaId, g => g.GroupId), groupings.ToLookup(g => g.GroupId, g => g.AreaId), boundaries.ToHashSet());
-        _areas = s;
-        return s;
+            groupings.ToLookup(g => g.AreaId, g => g.GroupId), groupings.ToLookup(g => g.GroupId, g => g.AreaId), boundaries.ToHashSet()));
     }
 
     public async Task<PlaceDirectory> DirectoryAsync(CohesionDb db, CancellationToken ct = default)
     {
         var version = await VersionAsync(db, ct);
+        if (_areas is { } hit && hit.Version == version) return hit.Directory;
         await _lock.WaitAsync(ct);
         try
         {
-            var s = await AreasAsync(db, version, ct);
-            return new PlaceDirectory(s.ById, s.ByCode, s.ChildrenOf, s.GroupsOf, s.MembersOf, s.WithBoundary);
+            var s = _areas;
+            if (s is null || s.Version != version) _areas = s = await LoadAreasAsync(db, version, ct);
+            return s.Directory;
         }
         finally { _lock.Release(); }
     }
@@ -64,12 +72,22 @@ public sealed class AreaStatsCache
     public async Task<DatasetView?> DatasetAsync(CohesionDb db, string name, string? period, CancellationToken ct = default)
     {
         var version = await VersionAsync(db, ct);
-        period ??= await db.DatasetImports.Where(i => db.Datasets.Any(d => d.Id == i.DatasetId && d.Name == name)).OrderByDescending(i => i.Period).Select(i => i.Period).FirstOrDefaultAsync(ct);
+        if (period is null)
+        {
+            // Periods only change with an import, so the latest one is remembered per version.
+            if (_latestPeriods.TryGetValue(name, out var known) && known.Version == version) period = known.Period;
+            else
+            {
+                period = await db.DatasetImports.Where(i => db.Datasets.Any(d => d.Id == i.DatasetId && d.Name == name)).OrderByDescending(i => i.Period).Select(i => i.Period).FirstOrDefaultAsync(ct);
+                _latestPeriods[name] = (version, period);
+            }
+        }
         if (period is null) return null;
+        if (_datasets.TryGetValue((name, period), out var hit) && hit.Version == version) return hit.View;
         await _lock.WaitAsync(ct);
         try
         {
-            if (_datasets.TryGetValue((name, period), out var hit) && hit.Version == version) return hit.View;
+            if (_datasets.TryGetValue((name, period), out hit) && hit.Version == version) return hit.View;
             var view = await LoadAsync(db, name, period, ct);
             _datasets[(name, period)] = (version, view);
             return view;
@@ -105,13 +123,38 @@ public sealed class AreaStatsCache
 }
 
 /// <summary>A read-only view of all areas for navigation: parents, children, groupings.</summary>
+/// <remarks>
+/// Immutable once built and shared by every request until the next import, so what requests ask for
+/// repeatedly is worked out once: areas in code order (overall and per level), the districts by name,
+/// and each area's descendants the first time they are asked for.
+/// </remarks>
 public sealed record PlaceDirectory(IReadOnlyDictionary<int, AreaInfo> ById, IReadOnlyDictionary<string, AreaInfo> ByCode,
     ILookup<int, int> ChildrenOf, ILookup<int, int> GroupsOf, ILookup<int, int> MembersOf, IReadOnlySet<int> WithBoundary)
 {
+    // Kept beside the record rather than in it, so its equality and 'with' copies behave as before;
+    // the table is keyed by reference, and a changed copy gets its own.
+    static readonly ConditionalWeakTable<PlaceDirectory, Derived> Indexes = [];
+    Derived Index => Indexes.GetValue(this, static d => new Derived(d.ById.Values));
+
+    sealed class Derived(IEnumerable<AreaInfo> areas)
+    {
+        public readonly ReadOnlyCollection<AreaInfo> InCodeOrder = areas.OrderBy(a => a.Code, StringComparer.Ordinal).ToList().AsReadOnly();
+        public readonly ConcurrentDictionary<AreaLevel, ReadOnlyCollection<AreaInfo>> ByLevel = [];
+        public readonly ConcurrentDictionary<int, AreaInfo[]> Descendants = [];
+        public ReadOnlyCollection<AreaInfo>? Districts;
+    }
+
     public AreaInfo? Find(string code) => ByCode.GetValueOrDefault(code);
     public AreaInfo? Parent(AreaInfo a) => a.ParentId is { } p ? ById.GetValueOrDefault(p) : null;
     public IEnumerable<AreaInfo> Children(AreaInfo a) => ChildrenOf[a.Id].Select(i => ById[i]).Concat(MembersOf[a.Id].Select(i => ById[i])).OrderBy(x => x.Level).ThenBy(x => x.Code, StringComparer.Ordinal);
     public IEnumerable<AreaInfo> Groups(AreaInfo a) => GroupsOf[a.Id].Select(i => ById[i]);
+
+    /// <summary>All areas, or those of one level, in ordinal code order (the API's list order); computed once.</summary>
+    public IReadOnlyList<AreaInfo> InCodeOrder(AreaLevel? level = null)
+    {
+        var index = Index;
+        return level is not { } lv ? index.InCodeOrder : index.ByLevel.GetOrAdd(lv, l => index.InCodeOrder.Where(a => a.Level == l).ToList().AsReadOnly());
+    }
 
     /// <summary>Ancestors by the primary parent chain, nearest first.</summary>
     public IEnumerable<AreaInfo> Ancestors(AreaInfo a)
@@ -119,22 +162,24 @@ public sealed record PlaceDirectory(IReadOnlyDictionary<int, AreaInfo> ById, IRe
         for (var p = Parent(a); p is not null; p = Parent(p)) yield return p;
     }
 
-    /// <summary>Every area below <paramref name="a"/> by parent chain or grouping.</summary>
-    public List<AreaInfo> Descendants(AreaInfo a)
+    /// <summary>Every area below <paramref name="a"/> by parent chain or grouping (a new list each call; the walk is done once).</summary>
+    public List<AreaInfo> Descendants(AreaInfo a) => [.. Index.Descendants.GetOrAdd(a.Id, WalkDown)];
+
+    AreaInfo[] WalkDown(int id)
     {
         var seen = new HashSet<int>();
         var stack = new Stack<int>();
-        stack.Push(a.Id);
+        stack.Push(id);
         while (stack.Count > 0)
         {
-            var id = stack.Pop();
-            foreach (var c in ChildrenOf[id].Concat(MembersOf[id])) if (seen.Add(c)) stack.Push(c);
+            var next = stack.Pop();
+            foreach (var c in ChildrenOf[next].Concat(MembersOf[next])) if (seen.Add(c)) stack.Push(c);
         }
-        return seen.Select(i => ById[i]).ToList();
+        return seen.Select(i => ById[i]).ToArray();
     }
 
     /// <summary>The local authority an area is in (itself if it is one), or null.</summary>
     public AreaInfo? District(AreaInfo a) => a.Level == AreaLevel.LocalAuthority ? a : Ancestors(a).FirstOrDefault(x => x.Level == AreaLevel.LocalAuthority);
 
-    public IEnumerable<AreaInfo> Districts => ById.Values.Where(a => a.Level == AreaLevel.LocalAuthority).OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase);
+    public IEnumerable<AreaInfo> Districts => Index.Districts ??= ById.Values.Where(a => a.Level == AreaLevel.LocalAuthority).OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase).ToList().AsReadOnly();
 }

@@ -68,9 +68,13 @@ public static partial class AreaImport
     /// already in the database, and must be at a larger level. With <paramref name="overwrite"/> false,
     /// existing areas keep their name (used when deriving areas from a census file).
     /// </summary>
+    /// <remarks>
+    /// Written with <see cref="AreaWriter"/> rather than EF change tracking: a national load is 42,000 areas.
+    /// Without a caller's transaction it opens its own, so the areas and their groupings land together.
+    /// </remarks>
     public static async Task<AreaImportResult> SaveAsync(CohesionDb db, IReadOnlyList<AreaRow> rows, string fileName, bool overwrite = true, CancellationToken ct = default)
     {
-        var existing = await db.Areas.ToDictionaryAsync(a => a.Code, StringComparer.OrdinalIgnoreCase, ct);
+        var existing = await AreaWriter.LoadAsync(db, ct);
         var inFile = rows.ToDictionary(r => r.Code, StringComparer.OrdinalIgnoreCase);
         var errors = new ImportErrors(fileName);
         AreaLevel? LevelOf(string code) =>
@@ -92,44 +96,56 @@ public static partial class AreaImport
         }
         errors.ThrowIfAny();
 
+        await using var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         int added = 0, updated = 0;
-        // Largest first so every parent has an id before its children refer to it.
-        foreach (var r in rows.OrderByDescending(r => (int)r.Level))
+        var changed = new List<StoredArea>();
+        // Largest level first so every parent has an id before its children refer to it; a level at a time,
+        // since validation guarantees a parent is at a larger level than its child.
+        foreach (var level in rows.GroupBy(r => r.Level).OrderByDescending(g => (int)g.Key))
         {
-            if (existing.TryGetValue(r.Code, out var a))
+            var fresh = new List<AreaRow>();
+            foreach (var r in level)
             {
-                if (overwrite) { a.Name = r.Name; a.Level = r.Level; }
-                if (r.ParentCode is { } p && (overwrite || a.ParentId is null)) a.Parent = existing[p];
-                updated++;
+                if (existing.TryGetValue(r.Code, out var a))
+                {
+                    var next = a;
+                    if (overwrite) next = next with { Name = r.Name, Level = r.Level };
+                    if (r.ParentCode is { } p && (overwrite || a.ParentId is null)) next = next with { ParentId = existing[p].Id };
+                    if (next != a) { changed.Add(next); existing[r.Code] = next; }
+                    updated++;
+                }
+                else fresh.Add(r);
             }
-            else
+            var ids = await AreaWriter.InsertAsync(db, fresh.Select(r => new NewArea(r.Code, r.Name, r.Level, r.ParentCode is { } p ? existing[p].Id : null)).ToList(), ct);
+            for (var i = 0; i < fresh.Count; i++)
             {
-                a = new Area { Code = r.Code, Name = r.Name, Level = r.Level, Parent = r.ParentCode is { } p ? existing[p] : null };
-                db.Areas.Add(a);
-                existing[r.Code] = a;
-                added++;
+                var r = fresh[i];
+                existing[r.Code] = new StoredArea(ids[i], r.Code, r.Name, r.Level, r.ParentCode is { } p ? existing[p].Id : null);
             }
+            added += fresh.Count;
         }
-        await db.SaveChangesAsync(ct);
+        await AreaWriter.UpdateAsync(db, changed, ct);
 
         var groupings = 0;
         var withGroups = rows.Where(r => r.AlsoIn.Length > 0).ToList();
         if (withGroups.Count > 0)
         {
             var ids = withGroups.Select(r => existing[r.Code].Id).ToHashSet();
-            var old = await db.AreaGroupings.Where(g => ids.Contains(g.AreaId)).ToListAsync(ct);
-            if (overwrite) db.AreaGroupings.RemoveRange(old);
-            var keep = overwrite ? [] : old.Select(g => (g.AreaId, g.GroupId)).ToHashSet();
+            var old = await AreaWriter.GroupingsOfAsync(db, ids, ct);
+            if (overwrite) await AreaWriter.DeleteGroupingsAsync(db, old, ct);
+            var keep = overwrite ? [] : old.ToHashSet();
+            var add = new List<(int, int)>();
             foreach (var r in withGroups)
                 foreach (var g in r.AlsoIn.Distinct(StringComparer.OrdinalIgnoreCase))
                 {
                     var key = (existing[r.Code].Id, existing[g].Id);
                     if (keep.Contains(key)) continue;
-                    db.AreaGroupings.Add(new AreaGrouping { AreaId = key.Item1, GroupId = key.Item2 });
+                    add.Add(key);
                     groupings++;
                 }
-            await db.SaveChangesAsync(ct);
+            await AreaWriter.InsertGroupingsAsync(db, add, ct);
         }
+        if (ownTransaction is not null) await ownTransaction.CommitAsync(ct);
         return new AreaImportResult(added, updated, groupings);
     }
 }

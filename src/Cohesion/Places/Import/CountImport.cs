@@ -202,13 +202,17 @@ public static partial class CountImport
         foreach (var (i, cat) in newCats) catIds[i] = cat.Id;
 
         var areaIds = await db.Areas.AsNoTracking().Select(a => new { a.Code, a.Id }).ToDictionaryAsync(a => a.Code, a => a.Id, StringComparer.OrdinalIgnoreCase, ct);
+        // The base counts of the period after this import are the ones kept plus the ones written now, so the
+        // sums are computed from those in memory rather than by reading back half a million rows.
+        var kept = new List<(int AreaId, int CategoryId, long Value)>();
         if (o.Replace)
             await db.AreaCounts.Where(c => c.DatasetId == dataset.Id && c.Period == o.Period).ExecuteDeleteAsync(ct);
         else
         {
             await db.AreaCounts.Where(c => c.DatasetId == dataset.Id && c.Period == o.Period && c.IsDerived).ExecuteDeleteAsync(ct);
-            var existing = (await db.AreaCounts.AsNoTracking().Where(c => c.DatasetId == dataset.Id && c.Period == o.Period)
-                .Select(c => new { c.AreaId, c.CategoryId }).ToListAsync(ct)).Select(c => (c.AreaId, c.CategoryId)).ToHashSet();
+            kept = (await db.AreaCounts.AsNoTracking().Where(c => c.DatasetId == dataset.Id && c.Period == o.Period)
+                .Select(c => new { c.AreaId, c.CategoryId, c.Value }).ToListAsync(ct)).Select(c => (c.AreaId, c.CategoryId, c.Value)).ToList();
+            var existing = kept.Select(c => (c.AreaId, c.CategoryId)).ToHashSet();
             if (existing.Count > 0)
             {
                 var errors = new ImportErrors(table.FileName);
@@ -224,10 +228,8 @@ public static partial class CountImport
         }).ToList();
         await CountWriter.WriteAsync(db, baseRows, ct);
 
-        var allBase = await db.AreaCounts.AsNoTracking().Where(c => c.DatasetId == dataset.Id && c.Period == o.Period && !c.IsDerived)
-            .Select(c => new { c.AreaId, c.CategoryId, c.Value }).ToListAsync(ct);
         var hierarchy = await AreaHierarchy.LoadAsync(db, ct);
-        var derived = Rollup.Compute(allBase.Select(c => (c.AreaId, c.CategoryId, c.Value)), hierarchy)
+        var derived = Rollup.Compute(kept.Concat(baseRows.Select(c => (c.AreaId, c.CategoryId, c.Value))), hierarchy)
             .Select(d => new AreaCount { DatasetId = dataset.Id, Period = o.Period, AreaId = d.AreaId, CategoryId = d.CategoryId, Value = d.Value, IsDerived = true })
             .ToList();
         await CountWriter.WriteAsync(db, derived, ct);
