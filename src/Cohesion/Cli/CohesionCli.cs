@@ -28,6 +28,7 @@ public static class CohesionCli
         root.Add(AccountsCli.UsersCommand());
         root.Add(DbCli.Command());
         root.Add(Cohesion.Change.ChangeCli.Command());
+        root.Add(Cohesion.Change.Generate.GenerateCli.Command());
         return await root.Parse(args).InvokeAsync();
     }
 

@@ -1,0 +1,142 @@
+using System.Numerics;
+
+namespace Cohesion.Change.Generate;
+
+/// <summary>
+/// xoshiro256** (Blackman and Vigna 2018), seeded through SplitMix64. The generators use it rather than
+/// <see cref="System.Random"/>, whose algorithm is unspecified and may change between runtimes: the same
+/// seed must give the same bytes on every machine and every .NET version.
+/// </summary>
+public struct Rng
+{
+    ulong _s0, _s1, _s2, _s3;
+
+    public Rng(ulong seed)
+    {
+        var x = seed;
+        _s0 = SplitMix64(ref x);
+        _s1 = SplitMix64(ref x);
+        _s2 = SplitMix64(ref x);
+        _s3 = SplitMix64(ref x);
+    }
+
+    /// <summary>An independent stream for one (purpose, index) pair, so work can be split into blocks that
+    /// are generated in any order, on any number of threads, and still give the same output.</summary>
+    public static Rng For(ulong seed, ulong purpose, ulong index) => new(Mix(seed ^ Mix(purpose * 0x9E3779B97F4A7C15UL ^ Mix(index + 1))));
+
+    /// <summary>The SplitMix64 finaliser: a bijection on 64-bit values, so distinct inputs give distinct outputs.</summary>
+    public static ulong Mix(ulong z)
+    {
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+
+    static ulong SplitMix64(ref ulong x)
+    {
+        x += 0x9E3779B97F4A7C15UL;
+        return Mix(x);
+    }
+
+    public ulong NextUInt64()
+    {
+        var result = BitOperations.RotateLeft(_s1 * 5, 7) * 9;
+        var t = _s1 << 17;
+        _s2 ^= _s0;
+        _s3 ^= _s1;
+        _s1 ^= _s2;
+        _s0 ^= _s3;
+        _s2 ^= t;
+        _s3 = BitOperations.RotateLeft(_s3, 45);
+        return result;
+    }
+
+    /// <summary>Uniform in [0, 1), 53 bits.</summary>
+    public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+
+    /// <summary>Uniform in [0, n) by multiply-high (Lemire); the bias, at most n/2⁶⁴, is far below anything visible.</summary>
+    public int Below(int n) => (int)Math.BigMul(NextUInt64(), (ulong)n, out _);
+
+    public bool Chance(double p) => NextDouble() < p;
+
+    /// <summary>Exponentially distributed with the given mean.</summary>
+    public double Exponential(double mean) => -DetMath.Ln(1.0 - NextDouble()) * mean;
+}
+
+/// <summary>
+/// Functions computed with +, −, ×, ÷ only, which IEEE 754 rounds the same everywhere; <see cref="Math.Log"/>
+/// comes from the platform's C library and may differ in the last bit, which could move a date by a day.
+/// </summary>
+public static class DetMath
+{
+    const double Ln2 = 0.6931471805599453;
+
+    /// <summary>Natural logarithm of a positive normal number, to about 1e-15 relative error.</summary>
+    public static double Ln(double x)
+    {
+        var bits = BitConverter.DoubleToInt64Bits(x);
+        var e = (int)((bits >> 52) & 0x7FF) - 1023;
+        var m = BitConverter.Int64BitsToDouble((bits & 0xFFFFFFFFFFFFFL) | 0x3FF0000000000000L);
+        if (m > 1.4142135623730951) { m *= 0.5; e++; }
+        // ln m = 2 atanh(f), f = (m − 1)/(m + 1), |f| ≤ 0.172: the series to f¹⁷ is ample.
+        var f = (m - 1) / (m + 1);
+        var s = f * f;
+        var p = 1 + s * (1.0 / 3 + s * (1.0 / 5 + s * (1.0 / 7 + s * (1.0 / 9 + s * (1.0 / 11 + s * (1.0 / 13 + s * (1.0 / 15 + s * (1.0 / 17))))))));
+        return e * Ln2 + 2 * f * p;
+    }
+}
+
+/// <summary>Walker's alias method (Vose's construction): draws an index with probability proportional to its weight in O(1).</summary>
+public sealed class AliasTable
+{
+    readonly double[] _prob;
+    readonly int[] _alias;
+
+    public int Count => _prob.Length;
+
+    public AliasTable(ReadOnlySpan<double> weights)
+    {
+        var n = weights.Length;
+        if (n == 0) throw new ArgumentException("no weights", nameof(weights));
+        double total = 0;
+        foreach (var w in weights)
+        {
+            if (!(w >= 0) || double.IsInfinity(w)) throw new ArgumentException("weights must be finite and not negative", nameof(weights));
+            total += w;
+        }
+        _prob = new double[n];
+        _alias = new int[n];
+        if (total <= 0)
+        {
+            // Nothing to go on: every index equally likely.
+            Array.Fill(_prob, 1.0);
+            for (var i = 0; i < n; i++) _alias[i] = i;
+            return;
+        }
+        var scaled = new double[n];
+        var small = new Stack<int>();
+        var large = new Stack<int>();
+        for (var i = n - 1; i >= 0; i--)
+        {
+            scaled[i] = weights[i] * n / total;
+            (scaled[i] < 1 ? small : large).Push(i);
+        }
+        while (small.Count > 0 && large.Count > 0)
+        {
+            var s = small.Pop();
+            var l = large.Pop();
+            _prob[s] = scaled[s];
+            _alias[s] = l;
+            scaled[l] = scaled[l] + scaled[s] - 1;
+            (scaled[l] < 1 ? small : large).Push(l);
+        }
+        foreach (var i in large) { _prob[i] = 1; _alias[i] = i; }
+        foreach (var i in small) { _prob[i] = 1; _alias[i] = i; }
+    }
+
+    public int Next(ref Rng rng)
+    {
+        var i = rng.Below(_prob.Length);
+        return rng.NextDouble() < _prob[i] ? i : _alias[i];
+    }
+}
