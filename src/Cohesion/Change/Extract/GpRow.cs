@@ -11,7 +11,7 @@ public enum RejectReason
 public struct GpRow
 {
     public int Area;
-    public int RegYear, RegMonth, RegDay;
+    public int RegYear, RegMonth, RegDay, RegDayNumber;
     public int DeregYear, DeregMonth, DeregDay; // DeregYear 0 = still registered
     public int BirthYear; // 0 = not stated
     public int Sex;
@@ -87,7 +87,7 @@ public static class GpFormat
         row.Area = areas.Find(area);
         if (row.Area < 0) return (RejectReason.UnknownArea, f[1]);
         if (!Date(line[f[2]], out row.RegYear, out row.RegMonth, out row.RegDay)) return (RejectReason.RegisteredOn, f[2]);
-        var regDay = DayNumber(row.RegYear, row.RegMonth, row.RegDay);
+        var regDay = row.RegDayNumber = DayNumber(row.RegYear, row.RegMonth, row.RegDay);
         if (regDay > extractDayNumber) return (RejectReason.FutureDate, f[2]);
         var dereg = line[f[3]];
         if (dereg.IsEmpty) row.DeregYear = 0;

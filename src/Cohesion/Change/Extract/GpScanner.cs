@@ -104,7 +104,7 @@ public static class GpScanner
         ForEachLine(handle, bodyStart, length, (line, offset) =>
         {
             if (GpFormat.Parse(line, areas, result.Ethnic, result.Language, extractDay, ref row, out var pid) is not null) return;
-            var hash = BlockedBloom.SpellHash(pid, GpFormat.DayNumber(row.RegYear, row.RegMonth, row.RegDay));
+            var hash = BlockedBloom.SpellHash(pid, row.RegDayNumber);
             if (!candidates.Contains(hash)) return;
             var key = Encoding.UTF8.GetString(pid) + "\u0001" + row.RegYear * 10000 + row.RegMonth * 100 + row.RegDay;
             if (!firstSeen.TryAdd(key, offset))
@@ -236,6 +236,20 @@ public static class GpScanner
         var carry = 0;
         var pos = from;
         var row = new GpRow();
+        var batch = new RowBatch(areas.Count);
+        try
+        {
+            ScanLines(handle, from, to, areas, o, extractDay, bloom, part, stop, buffer, ref carry, ref pos, ref row, batch);
+        }
+        finally
+        {
+            batch.Flush(part.Counts);
+        }
+    }
+
+    static void ScanLines(SafeFileHandle handle, long from, long to, AreaIndex areas, ScanOptions o, int extractDay, BlockedBloom bloom, Part part, CancellationTokenSource stop,
+        byte[] buffer, ref int carry, ref long pos, ref GpRow row, RowBatch batch)
+    {
         while (pos < to || carry > 0)
         {
             if (stop.IsCancellationRequested) return;
@@ -281,12 +295,11 @@ public static class GpScanner
                     Reject(part, o, lineOffset, bad.Reason, value, o.SkipBadRows ? Encoding.UTF8.GetString(line) : "", stop);
                     continue;
                 }
-                if (bloom.AddAndCheck(BlockedBloom.SpellHash(pid, GpFormat.DayNumber(row.RegYear, row.RegMonth, row.RegDay))))
-                    part.Candidates.Add(BlockedBloom.SpellHash(pid, GpFormat.DayNumber(row.RegYear, row.RegMonth, row.RegDay)));
+                var hash = BlockedBloom.SpellHash(pid, row.RegDayNumber);
+                if (bloom.AddAndCheck(hash)) part.Candidates.Add(hash);
                 part.Accepted++;
-                part.Counts.AddKeys(row.Area, PeriodKey(o.Kind, row.RegYear, row.RegMonth),
-                    row.DeregYear == 0 ? -1 : PeriodKey(o.Kind, row.DeregYear, row.DeregMonth),
-                    row.BirthYear, row.Sex, row.Ethnic, row.Language, row.Abroad);
+                batch.Add(row, o.Kind);
+                if (batch.IsFull) batch.Flush(part.Counts);
             }
             carry = data.Length - offset;
             if (carry > 0) data[offset..].CopyTo(buffer);
