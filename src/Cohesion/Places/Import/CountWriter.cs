@@ -35,55 +35,21 @@ public static class CountWriter
             await copy.CompleteAsync(ct);
             return;
         }
-        // Many rows per INSERT: each statement step costs more than binding, so this roughly halves the time.
         var sqlite = (SqliteConnection)conn;
-        var full = rows.Count / SqliteBatch;
-        if (full > 0)
-        {
-            await using var batch = SqliteInsert(sqlite, (SqliteTransaction)tx, SqliteBatch);
-            for (var b = 0; b < full; b++) await SqliteWriteAsync(batch, rows, b * SqliteBatch, SqliteBatch, ct);
-        }
-        var rest = rows.Count - full * SqliteBatch;
-        if (rest > 0)
-        {
-            await using var tail = SqliteInsert(sqlite, (SqliteTransaction)tx, rest);
-            await SqliteWriteAsync(tail, rows, full * SqliteBatch, rest, ct);
-        }
-    }
-
-    // 6 parameters a row: 100 rows stay far below SQLite's limit on parameters in one statement.
-    const int SqliteBatch = 100;
-
-    static SqliteCommand SqliteInsert(SqliteConnection conn, SqliteTransaction tx, int rows)
-    {
-        var cmd = conn.CreateCommand();
-        cmd.Transaction = tx;
-        var sql = new System.Text.StringBuilder("INSERT INTO area_counts (dataset_id, period, area_id, category_id, value, is_derived) VALUES ");
-        for (var i = 0; i < rows; i++)
-        {
-            if (i > 0) sql.Append(", ");
-            sql.Append(System.Globalization.CultureInfo.InvariantCulture, $"($d{i}, $p{i}, $a{i}, $c{i}, $v{i}, $x{i})");
-            cmd.Parameters.Add($"$d{i}", SqliteType.Integer);
-            cmd.Parameters.Add($"$p{i}", SqliteType.Text);
-            cmd.Parameters.Add($"$a{i}", SqliteType.Integer);
-            cmd.Parameters.Add($"$c{i}", SqliteType.Integer);
-            cmd.Parameters.Add($"$v{i}", SqliteType.Integer);
-            cmd.Parameters.Add($"$x{i}", SqliteType.Integer);
-        }
-        cmd.CommandText = sql.ToString();
+        await using var cmd = sqlite.CreateCommand();
+        cmd.Transaction = (SqliteTransaction)tx;
+        cmd.CommandText = "INSERT INTO area_counts (dataset_id, period, area_id, category_id, value, is_derived) VALUES ($d, $p, $a, $c, $v, $x)";
+        var d = cmd.Parameters.Add("$d", SqliteType.Integer);
+        var p = cmd.Parameters.Add("$p", SqliteType.Text);
+        var a = cmd.Parameters.Add("$a", SqliteType.Integer);
+        var c = cmd.Parameters.Add("$c", SqliteType.Integer);
+        var v = cmd.Parameters.Add("$v", SqliteType.Integer);
+        var x = cmd.Parameters.Add("$x", SqliteType.Integer);
         cmd.Prepare();
-        return cmd;
-    }
-
-    static async Task SqliteWriteAsync(SqliteCommand cmd, IReadOnlyList<AreaCount> rows, int start, int count, CancellationToken ct)
-    {
-        var ps = cmd.Parameters;
-        for (var i = 0; i < count; i++)
+        foreach (var r in rows)
         {
-            var r = rows[start + i];
-            ps[6 * i].Value = r.DatasetId; ps[6 * i + 1].Value = r.Period; ps[6 * i + 2].Value = r.AreaId;
-            ps[6 * i + 3].Value = r.CategoryId; ps[6 * i + 4].Value = r.Value; ps[6 * i + 5].Value = r.IsDerived ? 1 : 0;
+            d.Value = r.DatasetId; p.Value = r.Period; a.Value = r.AreaId; c.Value = r.CategoryId; v.Value = r.Value; x.Value = r.IsDerived ? 1 : 0;
+            await cmd.ExecuteNonQueryAsync(ct);
         }
-        await cmd.ExecuteNonQueryAsync(ct);
     }
 }
