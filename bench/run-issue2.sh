@@ -6,7 +6,7 @@
 #   4. p95 under 50 concurrent clients with all LSOAs loaded: /api/v1/areas?level=LSOA and
 #      /places/E08000004                                      target < 100 ms
 # Binds and targets 127.0.0.1 only; stops its own processes and removes its temporary files; takes
-# about 6 minutes on 2 cores. Prints a summary table at the end (also written to $BENCH_SUMMARY if set).
+# about 4–5 minutes on an idle 2-core machine (more when it is busy). Prints a summary table at the end (also written to $BENCH_SUMMARY if set).
 # Usage: bench/run-issue2.sh        (environment: BENCH_PG_HOST/PORT/USER, see bench/lib.sh)
 set -euo pipefail
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
