@@ -168,15 +168,15 @@ public class ImportCliTests
         using var files = new Files();
         await using var db = await WithAreasAsync(DatabaseProvider.Sqlite, files);
         var before = await CountRowsAsync(db);
-        // A large valid file so the import is still writing when it is killed.
-        var sb = new StringBuilder("area_code,category,value\n");
-        for (var i = 0; i < 400_000; i++) sb.Append("L0").Append(1 + i % 3).Append(",c").Append(i / 3).Append(",1\n");
-        var path = files.Write("big.csv", sb.ToString());
-        using var p = CohesionExe.Start(db, "import", "counts", path, "--dataset", "big", "--period", "2024");
-        // Wait until it has read the file and begun writing, then kill it mid-transaction.
+        // The national census load writes 42,000 areas and 556,000 counts for several seconds: kill it part way.
+        using var p = CohesionExe.Start(db, "import", "census2011", "--all");
         string? line;
-        while ((line = await p.StandardError.ReadLineAsync()) is not null && !line.Contains("writing")) { }
-        await Task.Delay(300);
+        var sawWriting = false;
+        while ((line = await p.StandardError.ReadLineAsync()) is not null)
+            if (line.Contains("writing areas and counts")) { sawWriting = true; break; }
+        Assert.True(sawWriting, "the import never reached its writing phase");
+        await Task.Delay(1500);
+        Assert.False(p.HasExited, "the import finished before it could be killed; the test proves nothing");
         p.Kill(entireProcessTree: true);
         await p.WaitForExitAsync();
         Assert.Equal(before, await CountRowsAsync(db));

@@ -145,8 +145,9 @@ public static class PlacesCli
                     var ds = await db.Datasets.SingleOrDefaultAsync(d => d.Name == Census2011.DatasetName, ct);
                     if (ds is not null)
                     {
-                        var codes = data.Counts.Cells.Select(c => c.AreaCode).Distinct().ToList();
-                        var ids = await db.Areas.Where(a => codes.Contains(a.Code)).Select(a => a.Id).ToListAsync(ct);
+                        // Codes to ids in memory: 34,753 codes in one IN list is past SQLite's limit on parameters.
+                        var idOf = await db.Areas.AsNoTracking().Select(a => new { a.Code, a.Id }).ToDictionaryAsync(a => a.Code, a => a.Id, StringComparer.OrdinalIgnoreCase, ct);
+                        var ids = data.Counts.Cells.Select(c => c.AreaCode).Distinct(StringComparer.OrdinalIgnoreCase).Select(c => idOf[c]).ToList();
                         foreach (var chunk in ids.Chunk(5000))
                             await db.AreaCounts.Where(c => c.DatasetId == ds.Id && c.Period == Census2011.Period && chunk.Contains(c.AreaId)).ExecuteDeleteAsync(ct);
                     }

@@ -28,6 +28,31 @@ public class CensusCliTests
     }
 
     [Fact]
+    public async Task LoadingAllOfEnglandAndWalesOverALoadedDistrictReplacesItsCounts()
+    {
+        // Regression: the national load over a seeded database once sent 34,753 codes in one query, past
+        // SQLite's limit on parameters, and failed.
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var first = await CohesionExe.RunAsync(db, "import", "census2011", "--district", "Oldham");
+        Assert.True(first.ExitCode == 0, first.All);
+        var all = await CohesionExe.RunAsync(db, "import", "census2011", "--all");
+        Assert.True(all.ExitCode == 0, all.All);
+        await using var ctx = db.Context();
+        Assert.Equal(34_753, await ctx.Areas.CountAsync(a => a.Level == AreaLevel.Lsoa));
+        var england = await (from c in ctx.AreaCounts
+                             join a in ctx.Areas on c.AreaId equals a.Id
+                             join k in ctx.DatasetCategories on c.CategoryId equals k.Id
+                             where a.Code == "E92000001" && k.IsTotal
+                             select c.Value).SingleAsync();
+        var wales = await (from c in ctx.AreaCounts
+                           join a in ctx.Areas on c.AreaId equals a.Id
+                           join k in ctx.DatasetCategories on c.CategoryId equals k.Id
+                           where a.Code == "W92000004" && k.IsTotal
+                           select c.Value).SingleAsync();
+        Assert.Equal(56_075_912, england + wales); // the usual residents of England and Wales, 2011
+    }
+
+    [Fact]
     public async Task UnknownDistrictNameIsAClearError()
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);

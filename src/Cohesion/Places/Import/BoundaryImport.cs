@@ -98,7 +98,8 @@ public static class BoundaryImport
     {
         var ids = await db.Areas.AsNoTracking().Select(a => new { a.Code, a.Id }).ToDictionaryAsync(a => a.Code, a => a.Id, StringComparer.OrdinalIgnoreCase, ct);
         var areaIds = rows.Select(r => ids[r.Code]).ToList();
-        await db.AreaBoundaries.Where(b => areaIds.Contains(b.AreaId)).ExecuteDeleteAsync(ct);
+        foreach (var chunk in areaIds.Chunk(5000)) // SQLite's parameter limit
+            await db.AreaBoundaries.Where(b => chunk.Contains(b.AreaId)).ExecuteDeleteAsync(ct);
         foreach (var r in rows)
             db.AreaBoundaries.Add(new AreaBoundary { AreaId = ids[r.Code], GeometryJson = r.GeometryJson, MinLon = r.MinLon, MinLat = r.MinLat, MaxLon = r.MaxLon, MaxLat = r.MaxLat });
         await db.SaveChangesAsync(ct);
