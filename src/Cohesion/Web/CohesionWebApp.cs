@@ -42,9 +42,6 @@ public static class CohesionWebApp
         configure?.Invoke(builder);
 
         var database = DatabaseSettings.From(builder.Configuration);
-        // EF builds its model on first use (about 0.6 s, mostly JIT); start that now on the other core so it
-        // overlaps building the host and the schema check instead of delaying the first request.
-        _ = Task.Run(() => { using var warm = database.CreateContext(); _ = warm.Model; });
         builder.Services.AddSingleton(database);
         builder.Services.AddDbContext<CohesionDb>(database.Configure);
         builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
