@@ -1,3 +1,4 @@
+using Cohesion.Tests.Infrastructure;
 namespace Cohesion.BrowserTests.Infrastructure;
 
 /// <summary>
@@ -23,7 +24,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var chromium = BrowserEnvironment.Chromium; // fail before starting anything
-        _app = await TestApp.StartAsync();
+        _app = await TestApp.StartAsync(Cohesion.Data.DatabaseProvider.Sqlite);
         AdminPassword = _app.AdminPassword;
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = BrowserEnvironment.ChromiumArgs });
