@@ -15,7 +15,7 @@ public static class FirstAdmin
     /// </summary>
     public static async Task<(string Email, string Password)?> CreateIfNoUsersAsync(CohesionDb db, CancellationToken ct = default)
     {
-        if (await db.Users.AnyAsync(ct)) return null;
+        if (await db.AnyRowsAsync("users", ct)) return null;
         var org = await db.Organisations.SingleOrDefaultAsync(o => o.Name == OrganisationName, ct)
             ?? db.Organisations.Add(new Organisation { Name = OrganisationName, Kind = OrganisationKind.Council, CreatedAt = DateTime.UtcNow }).Entity;
         var password = Passwords.Generate();

@@ -29,7 +29,10 @@ sealed class DbXmlRepository(IServiceScopeFactory scopes) : IXmlRepository
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<CohesionDb>();
-        return db.DataProtectionKeys.AsNoTracking().Select(k => k.Xml).ToList().Select(XElement.Parse).ToList();
+        // Plain SQL: the data-protection hosted service reads the key ring during start-up, and an EF query here
+        // would build EF's whole model before the server answers its first request.
+        return db.QueryAsync("SELECT xml FROM data_protection_keys", r => r.GetString(0), CancellationToken.None).GetAwaiter().GetResult()
+            .Select(XElement.Parse).ToList();
     }
 
     public void StoreElement(XElement element, string friendlyName)

@@ -21,7 +21,7 @@ public static class DemoPlace
     /// <summary>Seeds the demo place when the database has no areas; returns whether it did.</summary>
     public static async Task<bool> SeedIfEmptyAsync(CohesionDb db, CancellationToken ct = default)
     {
-        if (await db.Areas.AnyAsync(ct)) return false;
+        if (await db.AnyRowsAsync("areas", ct)) return false;
         await SeedAsync(db, Audit.SystemActor, ct);
         return true;
     }

@@ -39,14 +39,16 @@ public sealed class AreaStatsCache
     readonly ConcurrentDictionary<(string, string), (long Version, DatasetView? View)> _datasets = [];
     readonly ConcurrentDictionary<string, (long Version, string? Period)> _latestPeriods = [];
 
-    static Task<long> VersionAsync(CohesionDb db, CancellationToken ct) =>
-        db.AuditEntries.Where(a => a.Action == AuditActions.Import).Select(a => (long?)a.Id).MaxAsync(ct).ContinueWith(t => t.Result ?? 0, ct);
+    static async Task<long> VersionAsync(CohesionDb db, CancellationToken ct) =>
+        (await db.QueryAsync("SELECT MAX(id) FROM audit_entries WHERE action = @a", r => r.IsDBNull(0) ? 0L : Convert.ToInt64(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), ct, ("@a", AuditActions.Import)))[0];
 
     static async Task<Snapshot> LoadAreasAsync(CohesionDb db, long version, CancellationToken ct)
     {
-        var areas = await db.Areas.AsNoTracking().Select(a => new AreaInfo(a.Id, a.Code, a.Name, a.Level, a.ParentId)).ToListAsync(ct);
-        var groupings = await db.AreaGroupings.AsNoTracking().Select(g => new { g.AreaId, g.GroupId }).ToListAsync(ct);
-        var boundaries = await db.AreaBoundaries.AsNoTracking().Select(b => b.AreaId).ToListAsync(ct);
+        // Plain SQL (see RawSql): this runs on the first request after start.
+        var areas = await db.QueryAsync("SELECT id, code, name, level, parent_id FROM areas",
+            r => new AreaInfo(r.GetInt32(0), r.GetString(1), r.GetString(2), Enum.Parse<AreaLevel>(r.GetString(3)), r.IsDBNull(4) ? null : r.GetInt32(4)), ct);
+        var groupings = await db.QueryAsync("SELECT area_id, group_id FROM area_groupings", r => new { AreaId = r.GetInt32(0), GroupId = r.GetInt32(1) }, ct);
+        var boundaries = await db.QueryAsync("SELECT area_id FROM area_boundaries", r => r.GetInt32(0), ct);
         // Code order throughout: ById enumerates in it, so callers that sort by code sort sorted input.
         areas.Sort((x, y) => string.CompareOrdinal(x.Code, y.Code));
         return new Snapshot(version, new PlaceDirectory(areas.ToDictionary(a => a.Id), areas.ToDictionary(a => a.Code, StringComparer.OrdinalIgnoreCase),
