@@ -18,11 +18,14 @@ public enum PeriodKind
 public static class Periods
 {
     /// <summary>The key of the period that contains a date.</summary>
-    public static int Key(PeriodKind kind, DateOnly d) => kind switch
+    public static int Key(PeriodKind kind, DateOnly d) => Key(kind, d.Year, d.Month);
+
+    /// <summary>The key of the period that contains a month of a year, for readers that parse dates themselves.</summary>
+    public static int Key(PeriodKind kind, int year, int month) => kind switch
     {
-        PeriodKind.Month => d.Year * 12 + d.Month - 1,
-        PeriodKind.Quarter => d.Year * 4 + (d.Month - 1) / 3,
-        _ => d.Year,
+        PeriodKind.Month => year * 12 + month - 1,
+        PeriodKind.Quarter => year * 4 + (month - 1) / 3,
+        _ => year,
     };
 
     /// <summary>"2024-03", "2024-Q1" or "2024".</summary>

@@ -136,7 +136,7 @@ public sealed class RegistrationAccumulator
         AddKeys(area, Periods.Key(Kind, registered), deregistered is { } d ? Periods.Key(Kind, d) : -1, birthYear, sex, ethnic, language, abroad);
 
     /// <summary>
-    /// As <see cref="Add"/>, with the two dates given as period keys (<see cref="Periods.Key"/>; −1 for no
+    /// As <see cref="Add"/>, with the two dates given as period keys (<see cref="Periods.Key(PeriodKind, int, int)"/>; −1 for no
     /// deregistration), for readers that parse dates themselves and must not spend time on calendar arithmetic.
     /// </summary>
     /// <param name="area">Area index.</param>
@@ -356,7 +356,7 @@ public sealed class RegistrationAccumulator
 /// <summary>One period's figures for every characteristic.</summary>
 public sealed class PeriodFigures(IReadOnlyList<CharacteristicFigures> characteristics)
 {
-    /// <summary>The period (see <see cref="Periods.Key"/>).</summary>
+    /// <summary>The period (see <see cref="Periods.Key(PeriodKind, int, int)"/>).</summary>
     public int PeriodKey { get; internal set; }
     /// <summary>All, sex, age band, ethnic group, main language, in that order.</summary>
     public IReadOnlyList<CharacteristicFigures> Characteristics { get; } = characteristics;

@@ -78,7 +78,10 @@ public static class DistrictTable
         if (measure == "shannon") return double.IsFinite(st.Shannon) ? Math.Round(st.Shannon, 4) : null;
         if (measure.StartsWith("share:", StringComparison.Ordinal))
         {
-            var k = data.Groups.ToList().FindIndex(g => g.Code.Equals(measure[6..], StringComparison.OrdinalIgnoreCase));
+            var code = measure.AsSpan(6);
+            var k = -1;
+            for (var i = 0; i < data.Groups.Count && k < 0; i++)
+                if (code.Equals(data.Groups[i].Code, StringComparison.OrdinalIgnoreCase)) k = i;
             if (k < 0) return null;
             var share = st.Share(k);
             return double.IsFinite(share) ? Math.Round(share * 100, 2) : null;

@@ -121,12 +121,16 @@ public static class PlacesApi
         return TypedResults.Ok(new MapValues(m.Key, m.Label, m.Unit, values, data?.Attribution ?? ""));
     }
 
-    static async Task<Ok<List<DatasetSummary>>> Datasets(CohesionDb db, CancellationToken ct)
+    static async Task<Ok<List<DatasetSummary>>> Datasets(CohesionDb db, CancellationToken ct) =>
+        TypedResults.Ok(await PublishedDatasetsAsync(db, ct));
+
+    /// <summary>Datasets with no owner organisation (published), with their periods and categories: for the API and the data-sources page.</summary>
+    public static async Task<List<DatasetSummary>> PublishedDatasetsAsync(CohesionDb db, CancellationToken ct)
     {
         var sets = await db.Datasets.AsNoTracking().Include(d => d.Categories).Where(d => d.OwnerOrganisationId == null).OrderBy(d => d.Name).ToListAsync(ct);
         var periods = (await db.DatasetImports.AsNoTracking().Select(i => new { i.DatasetId, i.Period }).Distinct().ToListAsync(ct))
             .ToLookup(i => i.DatasetId, i => i.Period);
-        return TypedResults.Ok(sets.Select(d => new DatasetSummary(d.Name, d.Title, d.Source, d.Licence, d.Attribution, d.IsSynthetic,
-            periods[d.Id].Order().ToList(), d.Categories.OrderBy(c => c.SortOrder).Select(c => new CategorySummary(c.Code, c.Label, c.IsTotal)).ToList())).ToList());
+        return sets.Select(d => new DatasetSummary(d.Name, d.Title, d.Source, d.Licence, d.Attribution, d.IsSynthetic,
+            periods[d.Id].Order().ToList(), d.Categories.OrderBy(c => c.SortOrder).Select(c => new CategorySummary(c.Code, c.Label, c.IsTotal)).ToList())).ToList();
     }
 }

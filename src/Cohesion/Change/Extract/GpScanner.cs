@@ -111,7 +111,7 @@ public static class GpScanner
             {
                 duplicates.Add((offset, firstSeen[key], Encoding.UTF8.GetString(pid), o.SkipBadRows ? Encoding.UTF8.GetString(line) : ""));
                 if (o.SkipBadRows)
-                    result.Counts.AddKeys(row.Area, PeriodKey(o.Kind, row.RegYear, row.RegMonth), row.DeregYear == 0 ? -1 : PeriodKey(o.Kind, row.DeregYear, row.DeregMonth),
+                    result.Counts.AddKeys(row.Area, Periods.Key(o.Kind, row.RegYear, row.RegMonth), row.DeregYear == 0 ? -1 : Periods.Key(o.Kind, row.DeregYear, row.DeregMonth),
                         row.BirthYear, row.Sex, row.Ethnic, row.Language, row.Abroad, weight: -1);
             }
         });
@@ -320,13 +320,6 @@ public static class GpScanner
             pos += n;
         }
     }
-
-    public static int PeriodKey(PeriodKind kind, int year, int month) => kind switch
-    {
-        PeriodKind.Month => year * 12 + month - 1,
-        PeriodKind.Quarter => year * 4 + (month - 1) / 3,
-        _ => year,
-    };
 
     static void Reject(Part part, ScanOptions o, long offset, RejectReason reason, string value, string line, CancellationTokenSource stop)
     {

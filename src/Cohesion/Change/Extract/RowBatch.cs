@@ -22,8 +22,8 @@ sealed class RowBatch(int areas, int capacity = 1 << 16)
     public void Add(in GpRow row, PeriodKind kind)
     {
         if (row.Ethnic > ushort.MaxValue || row.Language > ushort.MaxValue) throw new InvalidOperationException("more than 65,535 distinct ethnic-group or language codes");
-        _rows[_count++] = new Pending(row.Area, GpScanner.PeriodKey(kind, row.RegYear, row.RegMonth),
-            row.DeregYear == 0 ? -1 : GpScanner.PeriodKey(kind, row.DeregYear, row.DeregMonth),
+        _rows[_count++] = new Pending(row.Area, Periods.Key(kind, row.RegYear, row.RegMonth),
+            row.DeregYear == 0 ? -1 : Periods.Key(kind, row.DeregYear, row.DeregMonth),
             row.BirthYear, (byte)row.Sex, row.Abroad, (ushort)row.Ethnic, (ushort)row.Language);
     }
 
