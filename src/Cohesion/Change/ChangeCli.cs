@@ -111,7 +111,7 @@ public static class ChangeCli
         return 0;
     }
 
-    static string Policy(DisclosurePolicy p) => p switch
+    internal static string Policy(DisclosurePolicy p) => p switch
     {
         DisclosurePolicy.Suppress s => $"counts of 1-{s.K - 1} suppressed with secondary suppression",
         DisclosurePolicy.Round r => $"rounded to base {r.Base}",
@@ -134,7 +134,7 @@ public static class ChangeCli
         return codes;
     }
 
-    static void WriteRejects(string path, List<RowError> errors)
+    internal static void WriteRejects(string path, IEnumerable<RowError> errors)
     {
         using var w = new StreamWriter(path, false, new UTF8Encoding(false));
         w.Write("line,reason,field,value,row\n");

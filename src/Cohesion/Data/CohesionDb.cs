@@ -17,6 +17,7 @@ public sealed class CohesionDb(DbContextOptions<CohesionDb> options) : DbContext
     public DbSet<User> Users => Set<User>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Cohesion.Change.ChangeFigure> ChangeFigures => Set<Cohesion.Change.ChangeFigure>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -17,7 +17,20 @@ public sealed class Dataset
     public DateTime CreatedAt { get; set; }
     public string CreatedBy { get; set; } = "";
     public List<DatasetCategory> Categories { get; set; } = [];
+    /// <summary>What the dataset holds: census-style counts, or aggregates of a GP or school census extract.</summary>
+    public DatasetKind Kind { get; set; }
+    /// <summary>Who may see it at all (see <see cref="Sharing.Sensitivity"/>).</summary>
+    public Sharing.Sensitivity Sensitivity { get; set; }
+    /// <summary>The licence or data-sharing agreement under which partners see it, shown beside every figure.</summary>
+    public string SharingAgreement { get; set; } = "";
+    /// <summary>The disclosure control applied for everyone outside the owner, e.g. <c>suppress:10</c>, <c>round:5</c>, <c>none</c> (open data).</summary>
+    public string DisclosurePolicy { get; set; } = "none";
+    /// <summary>month, quarter or year for change datasets; empty for counts.</summary>
+    public string PeriodKind { get; set; } = "";
 }
+
+/// <summary>The kinds of dataset.</summary>
+public enum DatasetKind { Counts = 0, GpRegistrations = 1, SchoolCensus = 2 }
 
 public sealed class DatasetCategory
 {
@@ -52,4 +65,10 @@ public sealed class DatasetImport
     public long CountsStored { get; set; }
     public DateTime ImportedAt { get; set; }
     public string ImportedBy { get; set; } = "";
+    /// <summary>The date the extract was taken (record-level extracts only).</summary>
+    public DateOnly? ExtractDate { get; set; }
+    /// <summary>Rows rejected (only with --skip-bad-rows; otherwise a bad row rejects the whole file).</summary>
+    public long RowsRejected { get; set; }
+    /// <summary>Rejected rows by reason, one "reason: count" per line.</summary>
+    public string RejectedByReason { get; set; } = "";
 }

@@ -18,6 +18,7 @@ public static class PlacesCli
         import.Add(Boundaries());
         import.Add(Counts());
         import.Add(Census());
+        import.Add(Change.Import.ChangeImportCli.Command());
         return import;
     }
 

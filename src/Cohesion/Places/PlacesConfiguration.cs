@@ -51,6 +51,11 @@ sealed class DatasetConfiguration : IEntityTypeConfiguration<Dataset>
         b.Property(d => d.Licence).HasMaxLength(200);
         b.Property(d => d.Attribution).HasMaxLength(500);
         b.Property(d => d.CreatedBy).HasMaxLength(200);
+        b.Property(d => d.Kind).HasConversion<string>().HasMaxLength(24);
+        b.Property(d => d.Sensitivity).HasConversion<string>().HasMaxLength(24);
+        b.Property(d => d.SharingAgreement).HasMaxLength(500);
+        b.Property(d => d.DisclosurePolicy).HasMaxLength(24);
+        b.Property(d => d.PeriodKind).HasMaxLength(8);
         b.HasIndex(d => d.Name).IsUnique();
         b.HasOne<Cohesion.Accounts.Organisation>().WithMany().HasForeignKey(d => d.OwnerOrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(d => d.Categories).WithOne().HasForeignKey(c => c.DatasetId).OnDelete(DeleteBehavior.Cascade);
@@ -91,6 +96,7 @@ sealed class DatasetImportConfiguration : IEntityTypeConfiguration<DatasetImport
         b.Property(i => i.Period).HasMaxLength(16);
         b.Property(i => i.FileName).HasMaxLength(500);
         b.Property(i => i.ImportedBy).HasMaxLength(200);
+        b.Property(i => i.RejectedByReason).HasMaxLength(4000);
         b.HasIndex(i => i.DatasetId);
         b.HasOne<Dataset>().WithMany().HasForeignKey(i => i.DatasetId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -1,4 +1,5 @@
 using Cohesion.Accounts;
+using Cohesion.Change;
 using Cohesion.Data;
 using Cohesion.Places;
 using Microsoft.AspNetCore.DataProtection;
@@ -66,6 +67,7 @@ public static class CohesionWebApp
         builder.Services.AddAccounts();
         builder.Services.AddSignInRateLimit();
         builder.Services.AddSingleton<AreaStatsCache>();
+        builder.Services.AddSingleton<Cohesion.Change.Read.ChangeCache>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         var app = builder.Build();
@@ -82,6 +84,7 @@ public static class CohesionWebApp
         app.MapHealthChecks("/health").AllowAnonymous();
         var api = app.MapGroup("/api/v1").WithTags("api");
         api.MapPlacesApi().AllowAnonymous();
+        api.MapChangeApi().AllowAnonymous();
         app.MapExports().AllowAnonymous();
         app.MapRazorPages();
         // Unknown addresses are a 404 page for everyone, not a sign-in prompt from the fallback policy.
@@ -97,6 +100,8 @@ public static class CohesionWebApp
         await SchemaMigrator.MigrateAsync(db, ct);
         if (await DemoPlace.SeedIfEmptyAsync(db, ct))
             await console.WriteLineAsync("Seeded the demo place: Oldham (Census 2011, ONS, OGL v3.0).");
+        if (await DemoChange.SeedIfMissingAsync(db, ct))
+            await console.WriteLineAsync($"Seeded synthetic GP registrations for Oldham ({DemoChange.GpDataset}): synthetic data, describing no real person.");
         if (await FirstAdmin.CreateIfNoUsersAsync(db, ct) is { } created)
         {
             await console.WriteLineAsync($"Created the first administrator: {created.Email}");

@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Cohesion.Accounts;
+using Cohesion.Data;
+using Cohesion.Places;
+using Cohesion.Sharing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohesion.Change.Read;
+
+/// <summary>
+/// Change datasets unpacked into <see cref="ChangeCube"/>s, one per dataset and viewer class, rebuilt when an
+/// import has happened since (the newest import audit entry is the version, as for <see cref="AreaStatsCache"/>).
+/// </summary>
+public sealed class ChangeCache
+{
+    readonly ConcurrentDictionary<(int, bool), (long Version, ChangeCube Cube)> _cubes = [];
+    readonly SemaphoreSlim _lock = new(1, 1);
+
+    static async Task<long> VersionAsync(CohesionDb db, CancellationToken ct) =>
+        (await db.QueryAsync("SELECT MAX(id) FROM audit_entries WHERE action = @a", r => r.IsDBNull(0) ? 0L : Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), ct, ("@a", AuditActions.Import)))[0];
+
+    /// <summary>The change datasets a viewer may see, newest first.</summary>
+    public static async Task<List<ChangeDataset>> VisibleAsync(CohesionDb db, Viewer viewer, CancellationToken ct = default)
+    {
+        var all = await DescribeAsync(db, null, ct);
+        return all.Where(d => Access.CanSee(d.AsDataset(), viewer)).ToList();
+    }
+
+    public static async Task<List<ChangeDataset>> DescribeAsync(CohesionDb db, string? name, CancellationToken ct)
+    {
+        var q = db.Datasets.AsNoTracking().Where(d => d.Kind != DatasetKind.Counts);
+        if (name is not null) q = q.Where(d => d.Name == name);
+        var sets = await q.OrderBy(d => d.Name).ToListAsync(ct);
+        var owners = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var ids = sets.Select(s => s.Id).ToList();
+        var imports = (await db.DatasetImports.AsNoTracking().Where(i => ids.Contains(i.DatasetId)).ToListAsync(ct))
+            .GroupBy(i => i.DatasetId).ToDictionary(g => g.Key, g => g.OrderByDescending(i => i.Id).First());
+        return sets.Select(d =>
+        {
+            imports.TryGetValue(d.Id, out var last);
+            return new ChangeDataset(d.Id, d.Name, d.Title, d.Kind, d.PeriodKind, d.OwnerOrganisationId,
+                d.OwnerOrganisationId is { } o ? owners.GetValueOrDefault(o, "") : "", d.Sensitivity, d.SharingAgreement, d.DisclosurePolicy,
+                d.IsSynthetic, d.Source, last?.ExtractDate, last?.ImportedAt, last?.RowsRead ?? 0, last?.RowsRejected ?? 0);
+        }).ToList();
+    }
+
+    /// <summary>The dataset as <paramref name="viewer"/> may see it, or null when it does not exist or they may not see it.</summary>
+    public async Task<ChangeCube?> GetAsync(CohesionDb db, string name, Viewer viewer, CancellationToken ct = default)
+    {
+        var ds = (await DescribeAsync(db, name, ct)).SingleOrDefault();
+        if (ds is null || !Access.CanSee(ds.AsDataset(), viewer)) return null;
+        var exact = Access.SeesExact(ds.AsDataset(), viewer);
+        var version = await VersionAsync(db, ct);
+        if (_cubes.TryGetValue((ds.Id, exact), out var hit) && hit.Version == version) return hit.Cube;
+        await _lock.WaitAsync(ct);
+        try
+        {
+            if (_cubes.TryGetValue((ds.Id, exact), out hit) && hit.Version == version) return hit.Cube;
+            var cube = await LoadAsync(db, ds, exact, ct);
+            _cubes[(ds.Id, exact)] = (version, cube);
+            return cube;
+        }
+        finally { _lock.Release(); }
+    }
+
+    static async Task<ChangeCube> LoadAsync(CohesionDb db, ChangeDataset ds, bool exact, CancellationToken ct)
+    {
+        var cats = await db.DatasetCategories.AsNoTracking().Where(c => c.DatasetId == ds.Id).OrderBy(c => c.SortOrder).Select(c => new { c.Code, c.Label }).ToListAsync(ct);
+        // The column is chosen here from the access decision, never from anything a request says.
+        var column = exact ? "exact" : "published";
+        var rows = await db.QueryAsync($"SELECT period, area_id, {column} FROM change_figures WHERE dataset_id = @d",
+            r => (Period: r.GetString(0), Area: r.GetInt32(1), Values: (byte[])r.GetValue(2)), ct, ("@d", ds.Id));
+        var periods = rows.Select(r => r.Period).Distinct().Order(StringComparer.Ordinal).ToArray();
+        var pIndex = periods.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i);
+        var byArea = new Dictionary<int, int[]?[]>();
+        foreach (var r in rows)
+        {
+            if (!byArea.TryGetValue(r.Area, out var per)) byArea[r.Area] = per = new int[]?[periods.Length];
+            var v = new int[r.Values.Length / 4];
+            for (var i = 0; i < v.Length; i++) v[i] = BitConverter.ToInt32(r.Values, i * 4);
+            per[pIndex[r.Period]] = v;
+        }
+        return new ChangeCube(ds, exact, periods, ChangeMeasures.Of(ds.Kind), cats.Select(c => c.Code).ToArray(), cats.Select(c => c.Label).ToArray(), byArea);
+    }
+}
