@@ -60,7 +60,7 @@ public sealed class ProtectedTable
 public static class CellSuppression
 {
     /// <summary>Margins are suppressed only when no route through inner cells exists, or it costs far more.</summary>
-    const long MarginPenalty = 1_000_000;
+    internal const long MarginPenalty = 1_000_000;
 
     /// <summary>Computes the margins of an inner table and decides which cells to withhold.</summary>
     /// <param name="cells">Inner cells, row-major, <paramref name="rows"/> × <paramref name="cols"/>, each ≥ 0.</param>
@@ -91,125 +91,28 @@ public static class CellSuppression
         var secondary = 0;
         if (primary > 0)
         {
-            var graph = new TableGraph(rows, cols, values, suppressed);
-            while (graph.FindBridge() is { } bridge)
-                secondary += graph.CloseCycle(bridge);
+            var graph = new SuppressionGraph(rows + 1, w, Costs(values, rows, cols), suppressed);
+            var unclosable = new List<int>();
+            secondary = graph.CloseBridges(tokens: null, unclosable);
+            // A table with margins has at least two rows and two columns, so every cell lies on some cycle.
+            if (unclosable.Count > 0) throw new InvalidOperationException("no cycle can protect the cell: the table is too small");
         }
         return new ProtectedTable(rows, cols, values, suppressed, primary, secondary);
     }
 
     /// <summary>
-    /// The table as a bipartite graph: nodes 0..Rows are the rows (Rows = the column-totals row), nodes
-    /// Rows+1..Rows+1+Cols the columns (the last = the row-totals column); cell (r, c) joins r and Rows+1+c.
+    /// The price of withholding each cell of a table with margins: its count plus one (so zeros are not free),
+    /// times <see cref="MarginPenalty"/> for totals.
     /// </summary>
-    sealed class TableGraph(int rows, int cols, long[] values, bool[] suppressed)
+    internal static double[] Costs(long[] values, int rows, int cols)
     {
-        readonly int _w = cols + 1;
-        int Nodes => rows + 1 + cols + 1;
-        int ColNode(int c) => rows + 1 + c;
-
-        IEnumerable<(int Cell, int Other)> Edges(int node, bool suppressedOnly)
+        var w = cols + 1;
+        var cost = new double[values.Length];
+        for (var i = 0; i < values.Length; i++)
         {
-            if (node <= rows)
-            {
-                for (var c = 0; c <= cols; c++)
-                {
-                    var cell = node * _w + c;
-                    if (!suppressedOnly || suppressed[cell]) yield return (cell, ColNode(c));
-                }
-            }
-            else
-            {
-                var c = node - rows - 1;
-                for (var r = 0; r <= rows; r++)
-                {
-                    var cell = r * _w + c;
-                    if (!suppressedOnly || suppressed[cell]) yield return (cell, r);
-                }
-            }
+            var isMargin = i / w == rows || i % w == cols;
+            cost[i] = (values[i] + 1.0) * (isMargin ? MarginPenalty : 1);
         }
-
-        /// <summary>A suppressed cell that is a bridge of the suppressed-cell graph (Tarjan's low-link, iterative), or null.</summary>
-        public int? FindBridge()
-        {
-            var disc = new int[Nodes];
-            var low = new int[Nodes];
-            Array.Fill(disc, -1);
-            var time = 0;
-            for (var start = 0; start < Nodes; start++)
-            {
-                if (disc[start] >= 0) continue;
-                // Each frame: node, the cell it was entered by, and its edge enumerator.
-                var stack = new Stack<(int Node, int ViaCell, IEnumerator<(int Cell, int Other)> Next)>();
-                disc[start] = low[start] = time++;
-                stack.Push((start, -1, Edges(start, true).GetEnumerator()));
-                while (stack.Count > 0)
-                {
-                    var (node, via, next) = stack.Peek();
-                    if (next.MoveNext())
-                    {
-                        var (cell, other) = next.Current;
-                        if (cell == via) continue;
-                        if (disc[other] < 0)
-                        {
-                            disc[other] = low[other] = time++;
-                            stack.Push((other, cell, Edges(other, true).GetEnumerator()));
-                        }
-                        else low[node] = Math.Min(low[node], disc[other]);
-                    }
-                    else
-                    {
-                        stack.Pop();
-                        if (stack.Count > 0)
-                        {
-                            var parent = stack.Peek().Node;
-                            low[parent] = Math.Min(low[parent], low[node]);
-                            if (low[node] > disc[parent]) return via;
-                        }
-                    }
-                }
-            }
-            return null;
-        }
-
-        /// <summary>Suppresses the cheapest path between the bridge's two ends that avoids the bridge; returns how many cells it added.</summary>
-        public int CloseCycle(int bridge)
-        {
-            var (from, to) = (bridge / _w, ColNode(bridge % _w));
-            var dist = new long[Nodes];
-            var viaCell = new int[Nodes];
-            Array.Fill(dist, long.MaxValue);
-            dist[from] = 0;
-            var queue = new PriorityQueue<int, long>();
-            queue.Enqueue(from, 0);
-            while (queue.TryDequeue(out var node, out var d))
-            {
-                if (d > dist[node]) continue;
-                if (node == to) break;
-                foreach (var (cell, other) in Edges(node, false))
-                {
-                    if (cell == bridge) continue;
-                    var nd = d + Cost(cell);
-                    if (nd < dist[other]) { dist[other] = nd; viaCell[other] = cell; queue.Enqueue(other, nd); }
-                }
-            }
-            if (dist[to] == long.MaxValue) throw new InvalidOperationException("no cycle can protect the cell: the table is too small");
-            var added = 0;
-            for (var n = to; n != from;)
-            {
-                var cell = viaCell[n];
-                if (!suppressed[cell]) { suppressed[cell] = true; added++; }
-                var (r, c) = (cell / _w, ColNode(cell % _w));
-                n = n == r ? c : r;
-            }
-            return added;
-        }
-
-        long Cost(int cell)
-        {
-            if (suppressed[cell]) return 0;
-            var isMargin = cell / _w == rows || cell % _w == cols;
-            return (values[cell] + 1) * (isMargin ? MarginPenalty : 1);
-        }
+        return cost;
     }
 }
