@@ -99,13 +99,14 @@ public sealed class LinkedProtection
 /// these kinds. Group-mates are found by union–find; whether a bridge separates a group is tested by giving
 /// the members of each group tokens that sum to zero (wrapping 64-bit), a bridge separating a group iff the
 /// tokens below it sum to non-zero — a chance zero sum (about 2⁻⁶⁴) only costs an unneeded cycle.</para>
-/// <para>Row totals that are not small are withheld only when nothing else protects a single small area, a
-/// table of one category or the grand total; secondaries otherwise go through inner cells and column totals.</para>
+/// <para>Secondaries go through inner cells and column totals. An area total that is not small is withheld
+/// only as a group-mate in (1) when that is cheaper than reaching any withheld one — always so for a lone
+/// small area, whose total would otherwise follow from the grand total — or in a table of one category.</para>
 /// <para>Not protected: links across time. A stock at the end of a period equals the stock at its start plus
 /// inflow minus outflow, per area and category; published as separate tables, a withheld stock or flow may
-/// follow from the other three. Suppression here protects one period's linked tables; series of periods
-/// should be published rounded (see <see cref="Rounding"/>), or suppressed with the same cells withheld in
-/// all four tables, which this class does not do.</para>
+/// follow from the other three. That identity has four terms, so it does not fit the graph picture above,
+/// and sound suppression would mean protecting all periods' tables as one system. Suppression here protects
+/// one period's linked tables; series of periods should be published rounded (see <see cref="Rounding"/>).</para>
 /// <para>Sources: Gusfield, D. (1988) A graph theoretic approach to statistical data security. SIAM J.
 /// Comput. 17(3), 552–571; Cox, L. H. (1980) Suppression methodology and statistical disclosure control.
 /// JASA 75, 377–385; Hundepool, A. et al. (2012) Statistical Disclosure Control, §5.2–5.3 on linked tables

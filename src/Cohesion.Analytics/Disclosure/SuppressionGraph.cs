@@ -21,6 +21,8 @@ internal sealed class SuppressionGraph
     // Hop tables, hubs × hubs: the cheapest and second-cheapest u → spoke → v, with the spoke.
     readonly double[] _hop1, _hop2;
     readonly int[] _via1, _via2;
+    // Built at the first search: a table whose suppressed cells already lie on cycles never needs them.
+    bool _hopsBuilt;
     // Connected components of the suppressed graph, kept as cells are suppressed.
     readonly int[] _parent;
 
@@ -41,21 +43,6 @@ internal sealed class SuppressionGraph
         _hop2 = new double[pairs];
         _via1 = new int[pairs];
         _via2 = new int[pairs];
-        Array.Fill(_hop1, double.PositiveInfinity);
-        Array.Fill(_hop2, double.PositiveInfinity);
-        Array.Fill(_via1, -1);
-        Array.Fill(_via2, -1);
-        for (var s = 0; s < _spokes; s++)
-            for (var u = 0; u < _hubs; u++)
-            {
-                var wu = W(s, u);
-                for (var v = u + 1; v < _hubs; v++)
-                {
-                    var h = wu + W(s, v);
-                    Offer(u * _hubs + v, h, s);
-                    Offer(v * _hubs + u, h, s);
-                }
-            }
         _parent = new int[rows + cols];
         for (var i = 0; i < _parent.Length; i++) _parent[i] = i;
         for (var cell = 0; cell < suppressed.Length; cell++)
@@ -78,7 +65,7 @@ internal sealed class SuppressionGraph
         if (_suppressed[cell]) return false;
         _suppressed[cell] = true;
         var (s, b) = SpokeHub(cell);
-        for (var v = 0; v < _hubs; v++)
+        for (var v = 0; v < _hubs && _hopsBuilt; v++)
         {
             if (v == b) continue;
             var h = W(s, v);
@@ -205,6 +192,7 @@ internal sealed class SuppressionGraph
     /// <summary>Cheapest distances from a set of nodes to every hub, optionally never using one cell.</summary>
     public HubSearch Search(IReadOnlyCollection<int> sources, int excludedCell = -1)
     {
+        BuildHops();
         var s = new HubSearch(_hubs, excludedCell);
         foreach (var node in sources)
         {
@@ -270,6 +258,27 @@ internal sealed class SuppressionGraph
             if (d < best.Cost) best = (d, b);
         }
         return best;
+    }
+
+    void BuildHops()
+    {
+        if (_hopsBuilt) return;
+        _hopsBuilt = true;
+        Array.Fill(_hop1, double.PositiveInfinity);
+        Array.Fill(_hop2, double.PositiveInfinity);
+        Array.Fill(_via1, -1);
+        Array.Fill(_via2, -1);
+        for (var s = 0; s < _spokes; s++)
+            for (var u = 0; u < _hubs; u++)
+            {
+                var wu = W(s, u);
+                for (var v = u + 1; v < _hubs; v++)
+                {
+                    var h = wu + W(s, v);
+                    Offer(u * _hubs + v, h, s);
+                    Offer(v * _hubs + u, h, s);
+                }
+            }
     }
 
     (double Cost, int Spoke) Hop(int u, int v, int excludedCell)
