@@ -92,7 +92,11 @@ public static class Publication
     static long? Suppress(IReadOnlyList<long[]> tables, int[] cols, long[] rowTotals, int k, long?[][] published, long?[][] colTotals, long?[] rowPub, long grand)
     {
         var rows = rowTotals.Length;
-        var p = Protect(tables, cols, rowTotals, k);
+        var linked = new List<LinkedTable>(tables.Count);
+        for (var t = 0; t < tables.Count; t++) linked.Add(new LinkedTable($"table {t}", cols[t], tables[t]));
+        // Linked, not table by table: the tables share their row totals, and protecting each alone lets a
+        // total withheld in one be read back from another (see LinkedTables).
+        var p = LinkedTables.Protect(linked, rowTotals, rows, k);
         for (var t = 0; t < tables.Count; t++)
         {
             var cells = tables[t];
@@ -110,39 +114,5 @@ public static class Publication
         }
         for (var r = 0; r < rows; r++) rowPub[r] = p.RowTotalSuppressed(r) ? null : rowTotals[r];
         return p.GrandTotalSuppressed ? null : grand;
-    }
-
-    sealed class Protection(bool[][] inner, bool[][] columnTotals, bool[] rowTotals, bool grand)
-    {
-        public bool IsSuppressed(int t, int r, int c) => inner[t][r * columnTotals[t].Length + c];
-        public bool ColumnTotalSuppressed(int t, int c) => columnTotals[t][c];
-        public bool RowTotalSuppressed(int r) => rowTotals[r];
-        public bool GrandTotalSuppressed => grand;
-    }
-
-    // Each table protected on its own; a row total withheld by any table is withheld everywhere.
-    static Protection Protect(IReadOnlyList<long[]> tables, int[] cols, long[] rowTotals, int k)
-    {
-        var rows = rowTotals.Length;
-        var rowSup = new bool[rows];
-        for (var r = 0; r < rows; r++) rowSup[r] = rowTotals[r] >= 1 && rowTotals[r] < k;
-        long grand = rowTotals.Sum();
-        var grandSup = grand >= 1 && grand < k;
-        var inner = new bool[tables.Count][];
-        var colSup = new bool[tables.Count][];
-        for (var t = 0; t < tables.Count; t++)
-        {
-            var pt = CellSuppression.Protect(tables[t], rows, cols[t], k);
-            inner[t] = new bool[rows * cols[t]];
-            colSup[t] = new bool[cols[t]];
-            for (var r = 0; r < rows; r++)
-            {
-                for (var c = 0; c < cols[t]; c++) inner[t][r * cols[t] + c] = pt.IsSuppressed(r, c);
-                rowSup[r] |= pt.IsSuppressed(r, cols[t]);
-            }
-            for (var c = 0; c < cols[t]; c++) colSup[t][c] = pt.IsSuppressed(rows, c);
-            grandSup |= pt.IsSuppressed(rows, cols[t]);
-        }
-        return new Protection(inner, colSup, rowSup, grandSup);
     }
 }

@@ -16,10 +16,11 @@ public sealed partial class TestApp : IAsyncDisposable
     public required string AdminPassword { get; init; }
     public string StartupOutput { get; init; } = "";
 
+    /// <summary>Starts the app; the demo's synthetic change data is seeded only when a test asks for it with <see cref="WithChangeData"/>.</summary>
     public static async Task<TestApp> StartAsync(DatabaseProvider provider, params string[] extraArgs)
     {
         var database = await TestDatabase.CreateAsync(provider, migrate: false);
-        string[] args = ["--urls", "http://127.0.0.1:0", "--Cohesion:Security:SignInPermitPerMinute", "1000", .. database.Args, .. extraArgs];
+        string[] args = ["--urls", "http://127.0.0.1:0", "--Cohesion:Security:SignInPermitPerMinute", "1000", "--Cohesion:Demo:ChangeData", "false", .. database.Args, .. extraArgs];
         var app = CohesionWebApp.Build(args, b => b.Logging.ClearProviders());
         var output = new StringWriter();
         await CohesionWebApp.PrepareAsync(app, output);
@@ -27,6 +28,9 @@ public sealed partial class TestApp : IAsyncDisposable
         var password = PasswordLine().Match(output.ToString()).Groups[1].Value;
         return new TestApp { App = app, Database = database, BaseAddress = new Uri(app.Urls.First()), AdminPassword = password, StartupOutput = output.ToString() };
     }
+
+    /// <summary>The extra arguments that seed the demo's synthetic GP registrations, as a first start does.</summary>
+    public static readonly string[] WithChangeData = ["--Cohesion:Demo:ChangeData", "true"];
 
     [GeneratedRegex(@"One-time password \(shown once, change it at first sign-in\): (\S+)")]
     private static partial Regex PasswordLine();

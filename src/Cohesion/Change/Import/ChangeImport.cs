@@ -86,7 +86,7 @@ public static class ChangeImport
         var detail = string.Join("\n", rejected.Select(r => $"{r.Key}: {r.Value.ToString(CultureInfo.InvariantCulture)}"));
         db.DatasetImports.Add(new DatasetImport
         {
-            DatasetId = dataset.Id, Period = $"{Periods.Label(o.Kind, Periods.Key(o.Kind, o.From))} to {Periods.Label(o.Kind, Periods.Key(o.Kind, o.To))}",
+            DatasetId = dataset.Id, Period = $"{Periods.Label(o.Kind, Periods.Key(o.Kind, o.From))}/{Periods.Label(o.Kind, Periods.Key(o.Kind, o.To))}",
             FileName = name, RowsRead = scan.RowsRead, CountsStored = stored, ImportedAt = DateTime.UtcNow, ImportedBy = o.Actor,
             ExtractDate = o.ExtractDate, RowsRejected = scan.RejectedTotal, RejectedByReason = detail.Length > 4000 ? detail[..4000] : detail,
         });

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Cohesion.Analytics;
+using Cohesion.Analytics.Disclosure;
 using Cohesion.Analytics.Change;
 using Cohesion.Places;
 
@@ -85,29 +85,20 @@ public static class ChangeViews
 
     /// <summary>
     /// Diversity of a characteristic (ethnic group or language) over the stated categories. In the published view
-    /// withheld categories are pooled into one residual (the total less the published categories), whose size
-    /// the published figures already give away, so the index reveals nothing new; null when the total is withheld.
+    /// withheld categories are pooled into one residual (<see cref="PublishedDiversity"/>), whose size the
+    /// published figures already give away, so the index reveals nothing new; null when the total is withheld.
+    /// A withheld "not stated" is pooled with the other withheld categories.
     /// </summary>
     public static DiversityPoint Diversity(ChangeCube c, int areaId, int p, string characteristic)
     {
         var m = Headcount(c);
         var total = c.Get(areaId, p, m);
-        if (total is not { } t || t == 0) return new DiversityPoint(c.Periods[p], null, null);
-        var counts = new List<double>();
-        long published = 0;
-        foreach (var s in c.SlotsOf(characteristic))
-        {
-            var n = c.Get(areaId, p, m, s);
-            if (n is not { } v) continue;
-            published += v;
-            // Not stated is not a group: it counts in the total but not as a category of the index.
-            if (c.Codes[s].EndsWith(":not_stated", StringComparison.Ordinal)) continue;
-            counts.Add(v);
-        }
-        var residual = t - published;
-        if (residual > 0) counts.Add(residual);
-        var span = counts.ToArray();
-        return new DiversityPoint(c.Periods[p], Analytics.Diversity.Simpson(span), Analytics.Diversity.Shannon(span));
+        // Not stated is not a group: it is left out of the index and of the total it is taken over.
+        var stated = c.SlotsOf(characteristic).Where(s => !c.Codes[s].EndsWith(":not_stated", StringComparison.Ordinal)).ToArray();
+        var notStated = c.SlotsOf(characteristic).Except(stated).Select(s => c.Get(areaId, p, m, s)).FirstOrDefault() ?? 0;
+        var counts = stated.Select(s => c.Get(areaId, p, m, s)).ToArray();
+        var score = total is { } t && t - notStated > 0 ? PublishedDiversity.Of(counts, t - notStated) : null;
+        return new DiversityPoint(c.Periods[p], score?.Simpson, score?.Shannon);
     }
 
     public static List<DiversityPoint> DiversitySeries(ChangeCube c, int areaId, string characteristic) =>
