@@ -45,7 +45,7 @@ public class PlacesHttpTests
     [Fact]
     public async Task SecondStartDoesNotSeedAgainOrCreateAnotherAdmin()
     {
-        await using var app = await TestApp.StartAsync(DatabaseProvider.Sqlite);
+        await using var app = await TestApp.StartAsync(DatabaseProvider.Sqlite, TestApp.WithChangeData);
         var again = Cohesion.Web.CohesionWebApp.Build(["--urls", "http://127.0.0.1:0", .. app.Database.Args]);
         var output = new StringWriter();
         await Cohesion.Web.CohesionWebApp.PrepareAsync(again, output);
