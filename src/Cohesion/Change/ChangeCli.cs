@@ -97,9 +97,9 @@ public static class ChangeCli
         {
             result = format.Scan(input.FullName, areas, new ScanOptions(kind, first, last, extract, skip, Threads: threads), ct);
         }
-        catch (AggregateException e) when (e.InnerException is InvalidOperationException limit)
+        catch (Exception e) when (Limit(e) is { } limit)
         {
-            throw new CliException($"{input.Name}: {limit.Message}");
+            throw new CliException($"{input.Name}: {limit}");
         }
         var readTime = sw.Elapsed;
 
@@ -122,8 +122,7 @@ public static class ChangeCli
         catch (Exception e)
         {
             File.Delete(tmp);
-            if (e is InvalidOperationException or AggregateException { InnerException: InvalidOperationException })
-                throw new CliException($"{input.Name}: {(e as AggregateException)?.InnerException?.Message ?? e.Message}");
+            if (Limit(e) is { } limit) throw new CliException($"{input.Name}: {limit}");
             throw;
         }
         if (skip && result.Errors.Count > 0) WriteRejects(rejectsFile?.FullName ?? output.FullName + ".rejects.csv", result.Errors, format);
@@ -137,6 +136,14 @@ public static class ChangeCli
         if (policy is DisclosurePolicy.Exact) err.WriteLine("These are exact counts: apply --suppress K or --round B before the figures leave your organisation.");
         return 0;
     }
+
+    /// <summary>The message of a limit the counters reached (too many codes, too much memory), thrown directly or from a reading thread.</summary>
+    static string? Limit(Exception e) => e switch
+    {
+        InvalidOperationException limit => limit.Message,
+        AggregateException { InnerException: InvalidOperationException limit } => limit.Message,
+        _ => null,
+    };
 
     internal static string Policy(DisclosurePolicy p) => p switch
     {

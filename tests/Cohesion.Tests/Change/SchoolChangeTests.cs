@@ -143,6 +143,20 @@ public class SchoolChangeTests
     }
 
     [Fact]
+    public async Task MoreCodesThanTheCountersHoldIsAClearErrorAndWritesNothing()
+    {
+        using var files = new Files();
+        // 70,000 ethnic-group codes, split between two reading threads that each stay under the limit, so the
+        // limit is met when their codes are put together.
+        var extract = new StringBuilder(Header).Append('\n');
+        for (var i = 0; i < 70_000; i++) extract.Append(CultureInfo.InvariantCulture, $"pupil{i},E01005320,2024-01-18,5,F,group{i},eng\n");
+        var r = await Change(files, extract.ToString(), "--threads", "2");
+        Assert.True(r.ExitCode == 2, r.All);
+        Assert.Contains("extract.csv: more than 65,535 distinct ethnic-group or language codes", r.Err);
+        Assert.Equal(["extract.csv"], Directory.GetFiles(files.Dir).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public async Task SkipBadRowsAggregatesTheRestAndWritesRejectsWithReasons()
     {
         using var files = new Files();
