@@ -28,6 +28,8 @@ public enum Characteristic
     EthnicGroup,
     /// <summary>Categories are the caller's interned codes; 0 = not stated.</summary>
     MainLanguage,
+    /// <summary>School year at the census: categories are <see cref="SchoolAccumulator.YearGroups"/> (Reception, 1 … 11).</summary>
+    YearGroup,
 }
 
 /// <summary>One aggregate: an area (index), a period (key), a measure, a characteristic and a category (index within it).</summary>
@@ -362,25 +364,32 @@ public sealed class PeriodFigures(IReadOnlyList<CharacteristicFigures> character
     public IReadOnlyList<CharacteristicFigures> Characteristics { get; } = characteristics;
 }
 
-/// <summary>One characteristic's figures in one period: arrays indexed [area × Categories + category].</summary>
-public sealed class CharacteristicFigures
+/// <summary>
+/// One characteristic's figures in one period, whatever they count: the shape shared by the registration and
+/// school census figures, whose arrays are indexed [area × Categories + category].
+/// </summary>
+public abstract class CharacteristicTable(Characteristic characteristic, int categories)
 {
-    internal CharacteristicFigures(Characteristic characteristic, int areas, int categories)
+    /// <summary>Which characteristic.</summary>
+    public Characteristic Characteristic { get; } = characteristic;
+    /// <summary>Number of categories (for All, 1).</summary>
+    public int Categories { get; } = categories;
+    /// <summary>Whether a category has any data in the whole run: categories without are not reported.</summary>
+    public bool[] HasData { get; } = new bool[categories];
+}
+
+/// <summary>One characteristic's registration figures in one period: arrays indexed [area × Categories + category].</summary>
+public sealed class CharacteristicFigures : CharacteristicTable
+{
+    internal CharacteristicFigures(Characteristic characteristic, int areas, int categories) : base(characteristic, categories)
     {
-        Characteristic = characteristic;
-        Categories = categories;
         Stock = new long[areas * categories];
         StartStock = new long[areas * categories];
         Inflow = new long[areas * categories];
         Outflow = new long[areas * categories];
         Arrivals = new long[areas * categories];
-        HasData = new bool[categories];
     }
 
-    /// <summary>Which characteristic.</summary>
-    public Characteristic Characteristic { get; }
-    /// <summary>Number of categories (for All, 1).</summary>
-    public int Categories { get; }
     /// <summary>Registered at the end of the period.</summary>
     public long[] Stock { get; }
     /// <summary>Registered at the start of the period (the end of the one before), in this period's categories.</summary>
@@ -391,8 +400,6 @@ public sealed class CharacteristicFigures
     public long[] Outflow { get; }
     /// <summary>Registrations from abroad in the period.</summary>
     public long[] Arrivals { get; }
-    /// <summary>Whether a category has any registration or deregistration in the whole run.</summary>
-    public bool[] HasData { get; }
 
     /// <summary>(inflow + outflow) per 1,000 registered at the start; NaN when nobody was.</summary>
     public double Churn(int i) => StartStock[i] > 0 ? (Inflow[i] + Outflow[i]) * 1000.0 / StartStock[i] : double.NaN;

@@ -20,8 +20,8 @@ public static class ChangeCli
     public static Command Command()
     {
         var input = new Option<FileInfo>("--input") { Description = "The extract (see docs/change-formats.md)", Required = true };
-        var source = new Option<string>("--source") { Description = "gp: GP registration spells", Required = true };
-        source.AcceptOnlyFromAmong("gp");
+        var source = new Option<string>("--source") { Description = "gp: GP registration spells; school: school census returns", Required = true };
+        source.AcceptOnlyFromAmong("gp", "school");
         var period = new Option<string>("--period") { Description = "month, quarter or year", DefaultValueFactory = _ => "month" };
         period.AcceptOnlyFromAmong("month", "quarter", "year");
         var output = new Option<FileInfo>("--output") { Description = "Where to write the long CSV", Required = true };
@@ -34,13 +34,13 @@ public static class ChangeCli
         var skip = new Option<bool>("--skip-bad-rows") { Description = "Aggregate the good rows and write the rejected ones, with reasons, to --rejects" };
         var rejects = new Option<FileInfo?>("--rejects") { Description = "Where rejected rows go with --skip-bad-rows (default: OUTPUT.rejects.csv)" };
         var threads = new Option<int>("--threads") { Description = "Reading threads (default: one per core)", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var cmd = new Command("change", "Aggregate a GP registration extract into community-change figures (no database; nothing record-level is kept)")
+        var cmd = new Command("change", "Aggregate a GP registration or school census extract into community-change figures (no database; nothing record-level is kept)")
             { input, source, period, output, suppress, round, from, to, extractDate, areasFile, skip, rejects, threads };
         cmd.SetAction((parse, ct) =>
         {
             try
             {
-                return Task.FromResult(Run(parse.GetValue(input)!, parse.GetValue(period)!, parse.GetValue(output)!, parse.GetValue(suppress), parse.GetValue(round),
+                return Task.FromResult(Run(parse.GetValue(input)!, parse.GetValue(source) == "school" ? School : Gp, parse.GetValue(period)!, parse.GetValue(output)!, parse.GetValue(suppress), parse.GetValue(round),
                     parse.GetValue(from), parse.GetValue(to), parse.GetValue(extractDate), parse.GetValue(areasFile), parse.GetValue(skip), parse.GetValue(rejects), parse.GetValue(threads), ct));
             }
             catch (ImportFailedException e)
@@ -58,7 +58,24 @@ public static class ChangeCli
         return cmd;
     }
 
-    static int Run(FileInfo input, string periodText, FileInfo output, int? suppress, int? round, DateOnly? from, DateOnly? to, DateOnly? extractDate,
+    /// <summary>What differs between the sources: how a file is read, how its figures are written, and its column names for messages.</summary>
+    sealed record Source(
+        Func<string, AreaIndex, ScanOptions, CancellationToken, ExtractScanResult> Scan,
+        Func<TextWriter, ExtractScanResult, AreaIndex, DisclosurePolicy, ChangeOutput.Stats> Write,
+        Func<RejectReason, string> Message,
+        Func<RejectReason, string> Column);
+
+    static readonly Source Gp = new(
+        (path, areas, o, ct) => GpScanner.Scan(path, areas, o, ct),
+        (w, r, areas, policy) => ChangeOutput.Write(w, ((ScanResult)r).Counts, areas.Codes, r.Ethnic.Codes, r.Language.Codes, policy),
+        GpFormat.Message, GpFormat.Column);
+
+    static readonly Source School = new(
+        (path, areas, o, ct) => SchoolScanner.Scan(path, areas, new SchoolScanOptions(o.Kind, o.From, o.To, o.ExtractDate, o.SkipBadRows, o.MaxErrors, o.Threads), ct),
+        (w, r, areas, policy) => SchoolOutput.Write(w, ((SchoolScanResult)r).Counts, areas.Codes, r.Ethnic.Codes, r.Language.Codes, policy),
+        SchoolFormat.Message, SchoolFormat.Column);
+
+    static int Run(FileInfo input, Source format, string periodText, FileInfo output, int? suppress, int? round, DateOnly? from, DateOnly? to, DateOnly? extractDate,
         FileInfo? areasFile, bool skip, FileInfo? rejectsFile, int threads, CancellationToken ct)
     {
         if (threads is < 1 or > 256) throw new CliException("--threads needs 1 to 256");
@@ -75,41 +92,58 @@ public static class ChangeCli
 
         var sw = Stopwatch.StartNew();
         var areas = new AreaIndex(LoadAreas(areasFile));
-        ScanResult result;
+        ExtractScanResult result;
         try
         {
-            result = GpScanner.Scan(input.FullName, areas, new ScanOptions(kind, first, last, extract, skip, Threads: threads), ct);
+            result = format.Scan(input.FullName, areas, new ScanOptions(kind, first, last, extract, skip, Threads: threads), ct);
         }
-        catch (AggregateException e) when (e.InnerException is InvalidOperationException limit)
+        catch (Exception e) when (Limit(e) is { } limit)
         {
-            throw new CliException($"{input.Name}: {limit.Message}");
+            throw new CliException($"{input.Name}: {limit}");
         }
         var readTime = sw.Elapsed;
 
         if (!skip && result.RejectedTotal > 0)
         {
-            var errors = result.Errors.Select(e => new ImportError(input.Name, e.LineNumber, GpFormat.Column(e.Reason) is { Length: > 0 } c ? c : null,
-                e.Value.Length > 0 ? e.Value : null, GpFormat.Message(e.Reason) + (e.DuplicateOfLine is { } d ? $" (line {d})" : ""))).ToList();
+            var errors = result.Errors.Select(e => new ImportError(input.Name, e.LineNumber, format.Column(e.Reason) is { Length: > 0 } c ? c : null,
+                e.Value.Length > 0 ? e.Value : null, Reason(format, e))).ToList();
             throw new ImportFailedException(errors, (int)Math.Min(int.MaxValue, result.RejectedTotal));
         }
 
         // Written beside the target and moved into place, so a failed or killed run leaves no half file.
         var tmp = output.FullName + ".tmp";
         ChangeOutput.Stats stats;
-        using (var w = new StreamWriter(tmp, false, new UTF8Encoding(false), 1 << 20))
-            stats = ChangeOutput.Write(w, result.Counts, areas.Codes, result.Ethnic.Codes, result.Language.Codes, policy);
-        File.Move(tmp, output.FullName, overwrite: true);
-        if (skip && result.Errors.Count > 0) WriteRejects(rejectsFile?.FullName ?? output.FullName + ".rejects.csv", result.Errors);
+        try
+        {
+            using (var w = new StreamWriter(tmp, false, new UTF8Encoding(false), 1 << 20))
+                stats = format.Write(w, result, areas, policy);
+            File.Move(tmp, output.FullName, overwrite: true);
+        }
+        catch (Exception e)
+        {
+            File.Delete(tmp);
+            if (Limit(e) is { } limit) throw new CliException($"{input.Name}: {limit}");
+            throw;
+        }
+        if (skip && result.Errors.Count > 0) WriteRejects(rejectsFile?.FullName ?? output.FullName + ".rejects.csv", result.Errors, format);
 
         var total = sw.Elapsed;
         var err = Console.Error;
         err.WriteLine($"Read {result.RowsRead:N0} rows from {input.Name} in {readTime.TotalSeconds:F2} s ({result.RowsRead / Math.Max(readTime.TotalSeconds, 1e-9):N0} rows/s); {result.RowsAccepted:N0} accepted.");
         foreach (var (reason, n) in result.Rejected.OrderByDescending(r => r.Value))
-            err.WriteLine($"  rejected {n:N0}: {GpFormat.Message(reason)}");
+            err.WriteLine($"  rejected {n:N0}: {format.Message(reason)}");
         err.WriteLine($"Wrote {stats.Rows:N0} figures to {output.Name} ({Policy(policy)}; {stats.Suppressed:N0} suppressed, {stats.Rounded:N0} rounded) in {total.TotalSeconds:F2} s; peak memory {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576:N0} MB.");
         if (policy is DisclosurePolicy.Exact) err.WriteLine("These are exact counts: apply --suppress K or --round B before the figures leave your organisation.");
         return 0;
     }
+
+    /// <summary>The message of a limit the counters reached (too many codes, too much memory), thrown directly or from a reading thread.</summary>
+    static string? Limit(Exception e) => e switch
+    {
+        InvalidOperationException limit => limit.Message,
+        AggregateException { InnerException: InvalidOperationException limit } => limit.Message,
+        _ => null,
+    };
 
     internal static string Policy(DisclosurePolicy p) => p switch
     {
@@ -134,13 +168,17 @@ public static class ChangeCli
         return codes;
     }
 
-    internal static void WriteRejects(string path, IEnumerable<RowError> errors)
+    static string Reason(Source format, RowError e) => format.Message(e.Reason) + (e.DuplicateOfLine is { } d ? $" (line {d})" : "");
+
+    /// <summary>The rejects file of a GP extract (also for <c>cohesion import change</c>).</summary>
+    internal static void WriteRejects(string path, IEnumerable<RowError> errors) => WriteRejects(path, errors, Gp);
+
+    static void WriteRejects(string path, IEnumerable<RowError> errors, Source format)
     {
         using var w = new StreamWriter(path, false, new UTF8Encoding(false));
         w.Write("line,reason,field,value,row\n");
         foreach (var e in errors.OrderBy(e => e.LineNumber))
-            w.Write(string.Join(',', e.LineNumber.ToString(CultureInfo.InvariantCulture), Quote(GpFormat.Message(e.Reason) + (e.DuplicateOfLine is { } d ? $" (line {d})" : "")),
-                GpFormat.Column(e.Reason), Quote(e.Value), Quote(e.Line)) + "\n");
+            w.Write(string.Join(',', e.LineNumber.ToString(CultureInfo.InvariantCulture), Quote(Reason(format, e)), format.Column(e.Reason), Quote(e.Value), Quote(e.Line)) + "\n");
     }
 
     static string Quote(string s) => s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;

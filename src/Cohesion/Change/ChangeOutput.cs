@@ -33,6 +33,7 @@ public static class ChangeOutput
         Characteristic.Sex => "sex",
         Characteristic.AgeBand => "age_band",
         Characteristic.EthnicGroup => "ethnic_group",
+        Characteristic.YearGroup => "year_group",
         _ => "main_language",
     };
 
@@ -67,7 +68,7 @@ public static class ChangeOutput
                                 ChangeMeasure.Outflow => f.Outflow[i],
                                 _ => f.Arrivals[i],
                             };
-                            var isWithheld = withheld.Contains((measure, f.Characteristic, area, cat));
+                            var isWithheld = withheld.Contains(((int)measure, f.Characteristic, area, cat));
                             anyCountWithheld |= isWithheld && measure != ChangeMeasure.Arrivals;
                             Row(w, line, areaCodes[area], label, measureName, name, category, value, isWithheld, policy, ref rows, ref suppressedCount, ref roundedCount);
                         }
@@ -84,58 +85,74 @@ public static class ChangeOutput
         return new Stats(rows, suppressedCount, roundedCount);
     }
 
-    static string Category(Characteristic c, int cat, IReadOnlyList<string> ethnic, IReadOnlyList<string> language) => c switch
+    /// <summary>A category's name in the long CSV: codes as they are, index 0 of the interned codes as not_stated.</summary>
+    internal static string Category(Characteristic c, int cat, IReadOnlyList<string> ethnic, IReadOnlyList<string> language) => c switch
     {
         Characteristic.All => "all",
         Characteristic.Sex => RegistrationAccumulator.Sexes[cat],
         Characteristic.AgeBand => cat < AgeBands.Labels.Length ? AgeBands.Labels[cat] : "not_stated",
+        Characteristic.YearGroup => SchoolAccumulator.YearGroups[cat],
         Characteristic.EthnicGroup => cat == 0 ? "not_stated" : ethnic[cat],
         _ => cat == 0 ? "not_stated" : language[cat],
     };
 
     /// <summary>The cells to withhold in one period under suppression: (measure, characteristic, area, category).</summary>
     /// <param name="present">The areas with data, in output order: the rows of every table.</param>
-    static HashSet<(ChangeMeasure, Characteristic, int, int)> Protect(PeriodFigures period, int[] present, DisclosurePolicy policy)
+    static HashSet<(int, Characteristic, int, int)> Protect(PeriodFigures period, int[] present, DisclosurePolicy policy)
     {
-        var areas = present.Length;
-        var withheld = new HashSet<(ChangeMeasure, Characteristic, int, int)>();
+        var withheld = new HashSet<(int, Characteristic, int, int)>();
         if (policy is not DisclosurePolicy.Suppress s) return withheld;
         foreach (var (measure, _) in Counts)
-        {
-            var totalWithheld = new bool[areas];
-            foreach (var f in period.Characteristics)
+            ProtectMeasure((int)measure, period.Characteristics, f => measure switch
             {
-                var values = measure switch
-                {
-                    ChangeMeasure.Stock => f.Stock,
-                    ChangeMeasure.Inflow => f.Inflow,
-                    ChangeMeasure.Outflow => f.Outflow,
-                    _ => f.Arrivals,
-                };
-                if (f.Characteristic == Characteristic.All)
-                {
-                    for (var a = 0; a < areas; a++) if (values[present[a]] >= 1 && values[present[a]] < s.K) totalWithheld[a] = true;
-                    continue;
-                }
-                var cats = Enumerable.Range(0, f.Categories).Where(c => f.HasData[c]).ToArray();
-                if (cats.Length == 0) continue;
-                var inner = new long[areas * cats.Length];
-                for (var a = 0; a < areas; a++)
-                    for (var k = 0; k < cats.Length; k++) inner[a * cats.Length + k] = values[present[a] * f.Categories + cats[k]];
-                var t = CellSuppression.Protect(inner, areas, cats.Length, s.K);
-                for (var a = 0; a < areas; a++)
-                {
-                    for (var k = 0; k < cats.Length; k++)
-                        if (t.IsSuppressed(a, k)) withheld.Add((measure, f.Characteristic, present[a], cats[k]));
-                    if (t.IsSuppressed(a, cats.Length)) totalWithheld[a] = true;
-                }
-            }
-            for (var a = 0; a < areas; a++) if (totalWithheld[a]) withheld.Add((measure, Characteristic.All, present[a], 0));
-        }
+                ChangeMeasure.Stock => f.Stock,
+                ChangeMeasure.Inflow => f.Inflow,
+                ChangeMeasure.Outflow => f.Outflow,
+                _ => f.Arrivals,
+            }, present, s.K, withheld);
         return withheld;
     }
 
-    static void Row(TextWriter w, StringBuilder line, string area, string period, string measure, string characteristic, string category, long value, bool withheld, DisclosurePolicy policy, ref long rows, ref long suppressed, ref long rounded)
+    /// <summary>
+    /// Adds to <paramref name="withheld"/> the cells of one measure's tables in one period to withhold under
+    /// suppression with threshold <paramref name="k"/>: each characteristic's table of areas × categories is
+    /// protected with the area totals (the <c>all</c> table) as its margins, and an area total withheld in any
+    /// table is withheld everywhere.
+    /// </summary>
+    /// <param name="measure">The measure's number, as the writer keys its cells.</param>
+    /// <param name="tables">The period's tables, the <c>all</c> table among them.</param>
+    /// <param name="values">A table's values of this measure, [area × Categories + category].</param>
+    /// <param name="present">The areas with data, in output order: the rows of every table.</param>
+    internal static void ProtectMeasure<TTable>(int measure, IEnumerable<TTable> tables, Func<TTable, long[]> values, int[] present, int k,
+        HashSet<(int Measure, Characteristic Characteristic, int Area, int Category)> withheld) where TTable : CharacteristicTable
+    {
+        var areas = present.Length;
+        var totalWithheld = new bool[areas];
+        foreach (var f in tables)
+        {
+            var v = values(f);
+            if (f.Characteristic == Characteristic.All)
+            {
+                for (var a = 0; a < areas; a++) if (v[present[a]] >= 1 && v[present[a]] < k) totalWithheld[a] = true;
+                continue;
+            }
+            var cats = Enumerable.Range(0, f.Categories).Where(c => f.HasData[c]).ToArray();
+            if (cats.Length == 0) continue;
+            var inner = new long[areas * cats.Length];
+            for (var a = 0; a < areas; a++)
+                for (var c = 0; c < cats.Length; c++) inner[a * cats.Length + c] = v[present[a] * f.Categories + cats[c]];
+            var t = CellSuppression.Protect(inner, areas, cats.Length, k);
+            for (var a = 0; a < areas; a++)
+            {
+                for (var c = 0; c < cats.Length; c++)
+                    if (t.IsSuppressed(a, c)) withheld.Add((measure, f.Characteristic, present[a], cats[c]));
+                if (t.IsSuppressed(a, cats.Length)) totalWithheld[a] = true;
+            }
+        }
+        for (var a = 0; a < areas; a++) if (totalWithheld[a]) withheld.Add((measure, Characteristic.All, present[a], 0));
+    }
+
+    internal static void Row(TextWriter w, StringBuilder line, string area, string period, string measure, string characteristic, string category, long value, bool withheld, DisclosurePolicy policy, ref long rows, ref long suppressed, ref long rounded)
     {
         line.Clear().Append(area).Append(',').Append(period).Append(',').Append(measure).Append(',').Append(characteristic).Append(',').Append(category).Append(',');
         if (withheld) { line.Append(",suppressed"); suppressed++; }

@@ -11,15 +11,9 @@ public class ChangeCliTests
     const string Header = "patient_id,area_code,registered_on,deregistered_on,birth_year,sex,ethnic_group,main_language,previous_address,practice_code";
     static readonly string[] Common = ["--source", "gp", "--extract-date", "2023-07-01"];
 
-    static async Task<CliResult> Change(Files files, string extract, params string[] args)
-    {
-        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
-        return await CohesionExe.RunAsync(db, ["change", "--input", files.Write("extract.csv", extract), "--output", Path.Combine(files.Dir, "out.csv"), .. Common, .. args]);
-    }
+    static Task<CliResult> Change(Files files, string extract, params string[] args) => ChangeRun.Extract(files, extract, Common, args);
 
-    static Dictionary<string, (string Value, string Flag)> Figures(Files files) =>
-        File.ReadLines(Path.Combine(files.Dir, "out.csv")).Skip(1).Select(l => l.Split(','))
-            .ToDictionary(p => string.Join(',', p[..5]), p => (p[5], p[6]));
+    static Dictionary<string, (string Value, string Flag)> Figures(Files files) => ChangeRun.Figures(files);
 
     [Fact]
     public async Task AggregatesASmallExtractExactly()
@@ -66,10 +60,7 @@ public class ChangeCliTests
     public async Task BadRowsRejectTheFileWithLineFieldAndValueAndWriteNothing(string row, string message)
     {
         using var files = new Files();
-        var r = await Change(files, $"{Header}\n{row}\n");
-        Assert.True(r.ExitCode == 2, r.All);
-        Assert.Contains($"extract.csv: {message}", r.Err);
-        Assert.False(File.Exists(Path.Combine(files.Dir, "out.csv")));
+        ChangeRun.AssertRejected(await Change(files, $"{Header}\n{row}\n"), files, message);
     }
 
     [Fact]

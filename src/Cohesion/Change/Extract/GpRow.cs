@@ -1,3 +1,5 @@
+using Cohesion.Analytics.Change;
+
 namespace Cohesion.Change.Extract;
 
 /// <summary>Why a row was rejected: each reason has its own message and is counted in the provenance.</summary>
@@ -5,6 +7,8 @@ public enum RejectReason
 {
     FieldCount, PatientId, AreaCode, UnknownArea, RegisteredOn, DeregisteredOn, DeregisteredBeforeRegistered,
     FutureDate, BirthYear, Sex, EthnicGroup, MainLanguage, PreviousAddress, PracticeCode, DuplicateSpell, LineTooLong, NotUtf8,
+    // School census (SchoolFormat); the reasons above that are not about a GP column apply to it too.
+    PupilId, CensusDate, YearGroup, FirstLanguage, DuplicatePupilCensus,
 }
 
 /// <summary>One GP registration spell as parsed from a line, with dates as day numbers and period-free.</summary>
@@ -101,9 +105,7 @@ public static class GpFormat
         var by = line[f[4]];
         if (by.IsEmpty) row.BirthYear = 0;
         else if (by.Length != 4 || !Digits(by, out row.BirthYear) || row.BirthYear < 1900 || row.BirthYear > row.RegYear) return (RejectReason.BirthYear, f[4]);
-        var sex = line[f[5]];
-        if (sex.Length != 1) return (RejectReason.Sex, f[5]);
-        row.Sex = sex[0] switch { (byte)'F' => 0, (byte)'M' => 1, (byte)'X' => 2, (byte)'U' => 3, _ => -1 };
+        row.Sex = Sex(line[f[5]]);
         if (row.Sex < 0) return (RejectReason.Sex, f[5]);
         var eth = line[f[6]];
         if (!IsCode(eth)) return (RejectReason.EthnicGroup, f[6]);
@@ -123,7 +125,7 @@ public static class GpFormat
 
     /// <summary>Splits on commas into at most <paramref name="fields"/>.Length ranges; returns the count (capped).
     /// Extracts are plain CSV without quoted fields: a quote anywhere makes the row a field-count error.</summary>
-    static int SplitCommas(ReadOnlySpan<byte> line, Span<Range> fields)
+    internal static int SplitCommas(ReadOnlySpan<byte> line, Span<Range> fields)
     {
         if (line.IndexOf((byte)'"') >= 0) return -1;
         var n = 0;
@@ -138,7 +140,17 @@ public static class GpFormat
         return n;
     }
 
-    static bool IsCode(ReadOnlySpan<byte> s)
+    /// <summary>F, M, X, U → the index into <see cref="RegistrationAccumulator.Sexes"/>; −1 otherwise.</summary>
+    internal static int Sex(ReadOnlySpan<byte> s) => s switch
+    {
+        [(byte)'F'] => 0,
+        [(byte)'M'] => 1,
+        [(byte)'X'] => 2,
+        [(byte)'U'] => 3,
+        _ => -1,
+    };
+
+    internal static bool IsCode(ReadOnlySpan<byte> s)
     {
         if (s.Length > MaxCode) return false;
         foreach (var b in s)
