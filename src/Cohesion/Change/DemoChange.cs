@@ -12,7 +12,8 @@ namespace Cohesion.Change;
 /// <summary>
 /// The demo's community-change data: a synthetic GP registration extract for Oldham made by the generator
 /// (2016 to 2025, reported from 2017 because the first year only builds the list up), imported like any other
-/// extract, owned by a demo GP federation and open to all with threshold suppression. Labelled synthetic.
+/// extract, owned by a demo GP federation, and a synthetic school census (ten January censuses, by year) owned by
+/// a demo education service; both open to all with threshold suppression, and labelled synthetic.
 /// </summary>
 public static class DemoChange
 {
@@ -21,34 +22,46 @@ public static class DemoChange
     /// <summary>About the registered population of Oldham (some 240,000) once the list is built.</summary>
     public const long GpRows = 400_000;
     public const ulong Seed = 2026;
+    public const string SchoolDataset = "school-oldham-synthetic";
+    public const string SchoolOwner = "Oldham Council Education (demo)";
+    /// <summary>About 40,000 pupils at each of ten January censuses.</summary>
+    public const long SchoolRows = 400_000;
 
     /// <summary>Seeds the demo extracts when the demo place is present and they are not; returns whether it did.</summary>
     public static async Task<bool> SeedIfMissingAsync(CohesionDb db, CancellationToken ct = default)
     {
-        if (await db.Datasets.AnyAsync(d => d.Name == GpDataset, ct)) return false;
+        if (await db.Datasets.AnyAsync(d => d.Name == GpDataset || d.Name == SchoolDataset, ct)) return false;
         if (!await db.Areas.AnyAsync(a => a.Code == DemoPlace.DistrictCode, ct)) return false;
-        var owner = await db.Organisations.FirstOrDefaultAsync(o => o.Name == GpOwner, ct);
-        if (owner is null)
+        var scenario = new Scenario(PlaceModel.Load(DemoPlace.DistrictName), new GenerateOptions(GpRows, Seed, GenerateOptions.DefaultFrom, GenerateOptions.DefaultTo));
+        await SeedAsync(db, GpOwner, OrganisationKind.Nhs, s => new GpExtractGenerator(scenario).Write(s, ct), ChangeSource.Gp, GpDataset, PeriodKind.Month,
+            new DateOnly(2017, 1, 1), "GP registrations in Oldham (synthetic)", ct);
+        var schools = new Scenario(PlaceModel.Load(DemoPlace.DistrictName), new GenerateOptions(SchoolRows, Seed, GenerateOptions.DefaultFrom, GenerateOptions.DefaultTo));
+        await SeedAsync(db, SchoolOwner, OrganisationKind.Council, s => new SchoolCensusGenerator(schools).Write(s, ct), ChangeSource.School, SchoolDataset, PeriodKind.Year,
+            GenerateOptions.DefaultFrom, "School census in Oldham (synthetic)", ct);
+        return true;
+    }
+
+    static async Task SeedAsync(CohesionDb db, string ownerName, OrganisationKind kind, Func<Stream, long> write, ChangeSource source, string dataset, PeriodKind period,
+        DateOnly from, string title, CancellationToken ct)
+    {
+        if (!await db.Organisations.AnyAsync(o => o.Name == ownerName, ct))
         {
-            db.Organisations.Add(new Organisation { Name = GpOwner, Kind = OrganisationKind.Nhs, CreatedAt = DateTime.UtcNow });
-            db.Record(Audit.SystemActor, AuditActions.OrganisationCreated, GpOwner, "demo data owner");
+            db.Organisations.Add(new Organisation { Name = ownerName, Kind = kind, CreatedAt = DateTime.UtcNow });
+            db.Record(Audit.SystemActor, AuditActions.OrganisationCreated, ownerName, "demo data owner");
             await db.SaveChangesAsync(ct);
         }
-        var file = Path.Combine(Path.GetTempPath(), $"cohesion-demo-gp-{Environment.ProcessId}.csv");
+        var file = Path.Combine(Path.GetTempPath(), $"cohesion-demo-{dataset}-{Environment.ProcessId}.csv");
         try
         {
-            var scenario = new Scenario(PlaceModel.Load(DemoPlace.DistrictName), new GenerateOptions(GpRows, Seed, GenerateOptions.DefaultFrom, GenerateOptions.DefaultTo));
             await using (var s = new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
-                new GpExtractGenerator(scenario).Write(s, ct);
-            await ChangeImport.RunAsync(db, new ChangeImportOptions(file, ChangeSource.Gp, GpDataset, GpOwner, PeriodKind.Month,
-                new DateOnly(2017, 1, 1), GenerateOptions.DefaultTo, GenerateOptions.DefaultTo, new DisclosurePolicy.Suppress(10), Sensitivity.Open,
-                "Synthetic demonstration data: describes no real person; free to use", "GP registrations in Oldham (synthetic)", Synthetic: true,
-                SkipBadRows: false, Threads: 0, Audit.SystemActor), ct);
+                write(s);
+            await ChangeImport.RunAsync(db, new ChangeImportOptions(file, source, dataset, ownerName, period, from, GenerateOptions.DefaultTo, GenerateOptions.DefaultTo,
+                new DisclosurePolicy.Suppress(10), Sensitivity.Open, "Synthetic demonstration data: describes no real person; free to use", title,
+                Synthetic: true, SkipBadRows: false, Threads: 0, Audit.SystemActor), ct);
         }
         finally
         {
             File.Delete(file);
         }
-        return true;
     }
 }

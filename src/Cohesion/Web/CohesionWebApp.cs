@@ -102,7 +102,7 @@ public static class CohesionWebApp
             await console.WriteLineAsync("Seeded the demo place: Oldham (Census 2011, ONS, OGL v3.0).");
         // Tests that do not look at change data turn this off: generating and importing the extract costs seconds.
         if (app.Configuration.GetValue("Cohesion:Demo:ChangeData", true) && await DemoChange.SeedIfMissingAsync(db, ct))
-            await console.WriteLineAsync($"Seeded synthetic GP registrations for Oldham ({DemoChange.GpDataset}): synthetic data, describing no real person.");
+            await console.WriteLineAsync($"Seeded synthetic GP registrations ({DemoChange.GpDataset}) and school census ({DemoChange.SchoolDataset}) for Oldham: synthetic data, describing no real person.");
         if (await FirstAdmin.CreateIfNoUsersAsync(db, ct) is { } created)
         {
             await console.WriteLineAsync($"Created the first administrator: {created.Email}");

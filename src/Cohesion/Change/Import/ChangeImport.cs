@@ -56,20 +56,33 @@ public static class ChangeImport
         var areaIds = smalls.Select(s => s.Id).ToArray();
         var districtOf = smalls.Select(s => DistrictOf(s.Parent, byId)).ToArray();
 
-        if (o.Source == ChangeSource.School) throw new Cli.CliException("--source school: not yet available for import");
-        var scan = GpScanner.Scan(o.Path, index, new ScanOptions(o.Kind, o.From, o.To, o.ExtractDate, o.SkipBadRows, Threads: o.Threads), ct);
+        ExtractScanResult scan;
+        IEnumerable<(string Period, IEnumerable<MeasureTables> Measures)> periods;
+        Func<int, bool> hasArea;
+        Func<RejectReason, string> message, column;
+        if (o.Source == ChangeSource.School)
+        {
+            var school = SchoolScanner.Scan(o.Path, index, new SchoolScanOptions(o.Kind, o.From, o.To, o.ExtractDate, o.SkipBadRows, Threads: o.Threads), ct);
+            (scan, hasArea, message, column) = (school, school.Counts.HasArea, SchoolFormat.Message, SchoolFormat.Column);
+            periods = ChangeTables.School(school.Counts, school.Ethnic.Codes, school.Language.Codes);
+        }
+        else
+        {
+            var gp = GpScanner.Scan(o.Path, index, new ScanOptions(o.Kind, o.From, o.To, o.ExtractDate, o.SkipBadRows, Threads: o.Threads), ct);
+            (scan, hasArea, message, column) = (gp, gp.Counts.HasArea, GpFormat.Message, GpFormat.Column);
+            periods = ChangeTables.Gp(gp.Counts, gp.Ethnic.Codes, gp.Language.Codes);
+        }
         var readTime = sw.Elapsed;
         if (!o.SkipBadRows && scan.RejectedTotal > 0)
         {
-            var errors = scan.Errors.Select(e => new ImportError(name, e.LineNumber, GpFormat.Column(e.Reason) is { Length: > 0 } c ? c : null,
-                e.Value.Length > 0 ? e.Value : null, GpFormat.Message(e.Reason) + (e.DuplicateOfLine is { } d ? $" (line {d})" : ""))).ToList();
+            var errors = scan.Errors.Select(e => new ImportError(name, e.LineNumber, column(e.Reason) is { Length: > 0 } c ? c : null,
+                e.Value.Length > 0 ? e.Value : null, message(e.Reason) + (e.DuplicateOfLine is { } d ? $" (line {d})" : ""))).ToList();
             throw new ImportFailedException(errors, (int)Math.Min(int.MaxValue, scan.RejectedTotal));
         }
-        var rejected = scan.Rejected.OrderByDescending(r => r.Value).ToDictionary(r => GpFormat.Message(r.Key), r => r.Value);
-        var periods = ChangeTables.Gp(scan.Counts, scan.Ethnic.Codes, scan.Language.Codes);
+        var rejected = scan.Rejected.OrderByDescending(r => r.Value).ToDictionary(r => message(r.Key), r => r.Value);
 
         // Rows of each district's tables: the present areas in code order.
-        var groups = Enumerable.Range(0, smalls.Count).Where(scan.Counts.HasArea).GroupBy(a => districtOf[a]).Select(g => (District: g.Key, Rows: g.ToArray())).ToList();
+        var groups = Enumerable.Range(0, smalls.Count).Where(hasArea).GroupBy(a => districtOf[a]).Select(g => (District: g.Key, Rows: g.ToArray())).ToList();
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var dataset = await UpsertDatasetAsync(db, existing, kind, owner.Id, o, ct);
@@ -164,6 +177,18 @@ public static class ChangeImport
         for (var m = 0; m < measures.Count; m++)
         {
             var mt = measures[m];
+            if (!mt.Available)
+            {
+                // Not defined for this period (new to the area at the file's first census): withheld for everyone.
+                foreach (var (district, rows) in groups)
+                    foreach (var id in rows.Select(r => areaIds[r]).Append(district).Where(id => id >= 0))
+                    {
+                        var (e, u) = Of(id);
+                        Array.Fill(e, PackedFigures.Withheld, m * width, width);
+                        Array.Fill(u, PackedFigures.Withheld, m * width, width);
+                    }
+                continue;
+            }
             var tableSlots = mt.Tables.Select(t => t.Codes.Select(c => slots[c]).ToArray()).ToArray();
             var cols = mt.Tables.Select(t => t.Codes.Length).ToArray();
             foreach (var (district, rows) in groups)
