@@ -174,6 +174,18 @@ public static class ChangeImport
             return v;
         }
         static int Pub(long? p) => p is { } v ? PackedFigures.Narrow(v) : PackedFigures.Withheld;
+        // Disclosure control is the costly part: every (measure, district) table set is independent, so all cores work on it.
+        var jobs = Enumerable.Range(0, measures.Count).Where(m => measures[m].Available).SelectMany(m => Enumerable.Range(0, groups.Count).Select(g => (m, g))).ToArray();
+        var done = new PublishedTables[measures.Count, groups.Count];
+        Parallel.For(0, jobs.Length, j =>
+        {
+            var (m, g) = jobs[j];
+            var mt = measures[m];
+            var rows = groups[g].Rows;
+            var p = Publication.Apply(mt.Tables.Select(t => Slice(t.Values, t.Codes.Length, rows)).ToList(), mt.Tables.Select(t => t.Codes.Length).ToArray(),
+                rows.Select(r => mt.All[r]).ToArray(), policy);
+            done[m, g] = policy is DisclosurePolicy.Suppress && Publication.IsHeadcount(mt.Measure) ? p.RoundPublished(Publication.HeadcountBase) : p;
+        });
         for (var m = 0; m < measures.Count; m++)
         {
             var mt = measures[m];
@@ -191,18 +203,17 @@ public static class ChangeImport
             }
             var tableSlots = mt.Tables.Select(t => t.Codes.Select(c => slots[c]).ToArray()).ToArray();
             var cols = mt.Tables.Select(t => t.Codes.Length).ToArray();
-            foreach (var (district, rows) in groups)
+            for (var g = 0; g < groups.Count; g++)
             {
-                var inner = mt.Tables.Select(t => Slice(t.Values, t.Codes.Length, rows)).ToList();
-                var totals = rows.Select(r => mt.All[r]).ToArray();
-                var p = Publication.Apply(inner, cols, totals, policy);
-                if (policy is DisclosurePolicy.Suppress && Publication.IsHeadcount(mt.Measure)) p = p.RoundPublished(Publication.HeadcountBase);
+                var (district, rows) = groups[g];
+                var p = done[m, g];
+                var inner = p.Inner;
                 for (var i = 0; i < rows.Length; i++)
                 {
                     var (e, u) = Of(areaIds[rows[i]]);
-                    e[m * width] = PackedFigures.Narrow(totals[i]);
+                    e[m * width] = PackedFigures.Narrow(mt.All[rows[i]]);
                     u[m * width] = Pub(p.RowTotals[i]);
-                    for (var t = 0; t < inner.Count; t++)
+                    for (var t = 0; t < inner.Length; t++)
                         for (var c = 0; c < cols[t]; c++)
                         {
                             e[m * width + tableSlots[t][c]] = PackedFigures.Narrow(inner[t][i * cols[t] + c]);
@@ -213,7 +224,7 @@ public static class ChangeImport
                 var (de, du) = Of(district);
                 de[m * width] = PackedFigures.Narrow(p.GrandExact);
                 du[m * width] = Pub(p.GrandTotal);
-                for (var t = 0; t < inner.Count; t++)
+                for (var t = 0; t < inner.Length; t++)
                     for (var c = 0; c < cols[t]; c++)
                     {
                         de[m * width + tableSlots[t][c]] = PackedFigures.Narrow(p.ExactColumnTotals[t][c]);
