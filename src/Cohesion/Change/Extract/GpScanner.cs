@@ -21,14 +21,18 @@ public static class GpScanner
     public static ScanResult Scan(string path, AreaIndex areas, ScanOptions o, CancellationToken ct = default)
     {
         using var reader = ExtractReader.Open(path, GpFormat.Header, GpFormat.MaxLine);
-        var bloom = new BlockedBloom(o.BloomLog2Words);
+        using var bloom = new BlockedBloom(o.BloomLog2Words);
         var extractDay = o.ExtractDate.DayNumber;
-        var (parts, stopped) = reader.ReadParallel(o.Threads, () => new Part(new RegistrationAccumulator(areas.Count, o.Kind, o.From, o.To), o),
+        var (parts, stopped) = reader.ReadParallel(o.Threads, () => new Part(new RegistrationAccumulator(areas.Count, o.Kind, o.From, o.To), o, bloom),
             (from, to, part, stop) =>
             {
-                var lines = new Lines(part, areas, o.Kind, extractDay, bloom, stop);
+                var lines = new Lines(part, areas, o.Kind, extractDay, stop);
                 try { reader.ScanLines(from, to, part, ref lines, stop); }
-                finally { lines.Batch.Flush(part.Counts); }
+                finally
+                {
+                    part.Bloom.Drain();
+                    lines.Batch.Flush(part.Counts);
+                }
             }, ct);
 
         var first = parts[0];
@@ -41,13 +45,20 @@ public static class GpScanner
         return result;
     }
 
-    sealed class Part(RegistrationAccumulator counts, ScanOptions o) : ScanPart(o.SkipBadRows, o.MaxErrors)
+    sealed class Part : ScanPart
     {
-        public readonly RegistrationAccumulator Counts = counts;
+        public Part(RegistrationAccumulator counts, ScanOptions o, BlockedBloom bloom) : base(o.SkipBadRows, o.MaxErrors)
+        {
+            Counts = counts;
+            Bloom = new BloomWriter(bloom, Candidates);
+        }
+
+        public readonly RegistrationAccumulator Counts;
         public readonly HashSet<ulong> Candidates = [];
+        public readonly BloomWriter Bloom;
     }
 
-    struct Lines(Part part, AreaIndex areas, PeriodKind kind, int extractDay, BlockedBloom bloom, CancellationTokenSource stop) : ILineHandler
+    struct Lines(Part part, AreaIndex areas, PeriodKind kind, int extractDay, CancellationTokenSource stop) : ILineHandler
     {
         public readonly RowBatch Batch = new(areas.Count);
         GpRow _row;
@@ -59,8 +70,7 @@ public static class GpScanner
                 part.Reject(line, offset, bad.Reason, bad.Field, stop);
                 return;
             }
-            var hash = BlockedBloom.SpellHash(pid, _row.RegDayNumber);
-            if (bloom.AddAndCheck(hash)) part.Candidates.Add(hash);
+            part.Bloom.Add(BlockedBloom.SpellHash(pid, _row.RegDayNumber));
             part.Accepted++;
             Batch.Add(_row, kind);
             if (Batch.IsFull) Batch.Flush(part.Counts);
@@ -68,16 +78,26 @@ public static class GpScanner
     }
 
     /// <summary>
-    /// The second pass: re-reads only the identity of each good row, and for hashes the filter flagged,
-    /// compares the exact patient_id and registered_on. A true duplicate is rejected with the line it repeats;
-    /// with --skip-bad-rows its counts are taken back out.
+    /// The second pass: hashes only the patient_id and registered_on of each line and skips it unless the filter
+    /// flagged that hash (most lines are turned away by a 4,096-bit sketch of the flagged hashes before any
+    /// hash-set lookup); flagged lines are parsed in full and compared on the exact patient_id and registered_on.
+    /// A true duplicate is rejected with the line it repeats; with --skip-bad-rows its counts are taken back out.
     /// </summary>
     static void ConfirmDuplicates(ExtractReader reader, HashSet<ulong> candidates, AreaIndex areas, ScanOptions o, ScanResult result)
     {
         var row = new GpRow();
         var extractDay = o.ExtractDate.DayNumber;
+        var sketch = new ulong[64];
+        foreach (var h in candidates) sketch[(int)(h >> 58)] |= 1UL << (int)h;
         reader.FindRepeats(line =>
             {
+                var c1 = line.IndexOf((byte)',');
+                if (c1 <= 0 || c1 > GpFormat.MaxPatientId) return null;
+                var c2 = line[(c1 + 1)..].IndexOf((byte)',') + c1 + 1;
+                if (c2 <= c1 || c2 + 11 >= line.Length || line[c2 + 11] != ',') return null;
+                if (!GpFormat.Date(line.Slice(c2 + 1, 10), out var y, out var m, out var d)) return null;
+                var hash = BlockedBloom.SpellHash(line[..c1], GpFormat.DayNumber(y, m, d));
+                if ((sketch[(int)(hash >> 58)] & 1UL << (int)hash) == 0) return null;
                 if (GpFormat.Parse(line, areas, result.Ethnic, result.Language, extractDay, ref row, out var pid) is not null) return null;
                 if (!candidates.Contains(BlockedBloom.SpellHash(pid, row.RegDayNumber))) return null;
                 return Encoding.UTF8.GetString(pid) + "\u0001" + row.RegDayNumber;
