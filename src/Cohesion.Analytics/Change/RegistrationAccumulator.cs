@@ -270,6 +270,8 @@ public sealed class RegistrationAccumulator
         var all = new PeriodFigures([figures[0], figures[1], age, figures[2], figures[3]]);
         var running = fixedSets.Select(f => new long[Areas * f.Used]).ToList();
         var cohorts = new long[Areas * BirthYears];
+        var ageArrays = new[] { age.Stock, age.StartStock, age.Inflow, age.Outflow, age.Arrivals };
+        var bandOf = new int[BirthYears];
 
         // Slot 0 (before the first period) only moves the running stock; which categories have data looks at all slots.
         for (var k = 0; k < fixedSets.Length; k++)
@@ -322,10 +324,12 @@ public sealed class RegistrationAccumulator
             }
             // Age bands: cohorts by year of birth, banded by age at this period's end; the start stock is the
             // previous end's cohort stock banded the same way, so people crossing a boundary compare like with like.
-            Array.Clear(age.Stock); Array.Clear(age.StartStock); Array.Clear(age.Inflow); Array.Clear(age.Outflow); Array.Clear(age.Arrivals);
+            for (var by = 0; by < BirthYears; by++) bandOf[by] = BandAt(by, slot);
             for (var area = 0; area < Areas; area++)
             {
                 if (_birth[area] is not { } b) continue;
+                // Only areas with data are ever written, so only theirs need clearing (not every area of the index).
+                foreach (var array in ageArrays) Array.Clear(array, area * bands, bands);
                 for (var by = 0; by < BirthYears; by++)
                 {
                     var i = (slot * BirthYears + by) * Measures;
@@ -333,7 +337,7 @@ public sealed class RegistrationAccumulator
                     var previous = cohorts[c];
                     cohorts[c] += b[i] - b[i + 1];
                     if (previous == 0 && cohorts[c] == 0 && b[i] == 0 && b[i + 1] == 0) continue;
-                    var j = area * bands + BandAt(by, slot);
+                    var j = area * bands + bandOf[by];
                     age.HasData[j % bands] = true;
                     age.StartStock[j] += previous;
                     age.Stock[j] += cohorts[c];
@@ -362,6 +366,13 @@ public sealed class PeriodFigures(IReadOnlyList<CharacteristicFigures> character
     public int PeriodKey { get; internal set; }
     /// <summary>All, sex, age band, ethnic group, main language, in that order.</summary>
     public IReadOnlyList<CharacteristicFigures> Characteristics { get; } = characteristics;
+
+    /// <summary>
+    /// A copy holding only the given areas, renumbered 0, 1, … in that order: small enough to hand to another
+    /// thread while the accumulator moves on to the next period (it reuses these arrays).
+    /// </summary>
+    /// <param name="areas">Area indices to keep, in the order wanted.</param>
+    public PeriodFigures Compact(IReadOnlyList<int> areas) => new(Characteristics.Select(c => c.Compact(areas)).ToList()) { PeriodKey = PeriodKey };
 }
 
 /// <summary>
@@ -388,6 +399,18 @@ public sealed class CharacteristicFigures : CharacteristicTable
         Inflow = new long[areas * categories];
         Outflow = new long[areas * categories];
         Arrivals = new long[areas * categories];
+    }
+
+    /// <summary>These figures for the given areas only, renumbered 0, 1, … (see <see cref="PeriodFigures.Compact"/>).</summary>
+    /// <param name="areas">Area indices to keep, in the order wanted.</param>
+    public CharacteristicFigures Compact(IReadOnlyList<int> areas)
+    {
+        var compact = new CharacteristicFigures(Characteristic, areas.Count, Categories);
+        for (var a = 0; a < areas.Count; a++)
+            foreach (var (from, to) in new[] { (Stock, compact.Stock), (StartStock, compact.StartStock), (Inflow, compact.Inflow), (Outflow, compact.Outflow), (Arrivals, compact.Arrivals) })
+                Array.Copy(from, areas[a] * Categories, to, a * Categories, Categories);
+        HasData.CopyTo(compact.HasData, 0);
+        return compact;
     }
 
     /// <summary>Registered at the end of the period.</summary>

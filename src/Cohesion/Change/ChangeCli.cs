@@ -61,18 +61,22 @@ public static class ChangeCli
     /// <summary>What differs between the sources: how a file is read, how its figures are written, and its column names for messages.</summary>
     sealed record Source(
         Func<string, AreaIndex, ScanOptions, CancellationToken, ExtractScanResult> Scan,
-        Func<TextWriter, ExtractScanResult, AreaIndex, DisclosurePolicy, ChangeOutput.Stats> Write,
+        Func<Stream, ExtractScanResult, AreaIndex, DisclosurePolicy, int, ChangeOutput.Stats> Write,
         Func<RejectReason, string> Message,
         Func<RejectReason, string> Column);
 
     static readonly Source Gp = new(
         (path, areas, o, ct) => GpScanner.Scan(path, areas, o, ct),
-        (w, r, areas, policy) => ChangeOutput.Write(w, ((ScanResult)r).Counts, areas.Codes, r.Ethnic.Codes, r.Language.Codes, policy),
+        (s, r, areas, policy, threads) => ChangeOutput.Write(s, ((ScanResult)r).Counts, areas.Codes, r.Ethnic.Codes, r.Language.Codes, policy, threads),
         GpFormat.Message, GpFormat.Column);
 
     static readonly Source School = new(
         (path, areas, o, ct) => SchoolScanner.Scan(path, areas, new SchoolScanOptions(o.Kind, o.From, o.To, o.ExtractDate, o.SkipBadRows, o.MaxErrors, o.Threads), ct),
-        (w, r, areas, policy) => SchoolOutput.Write(w, ((SchoolScanResult)r).Counts, areas.Codes, r.Ethnic.Codes, r.Language.Codes, policy),
+        (s, r, areas, policy, _) =>
+        {
+            using var w = new StreamWriter(s, new UTF8Encoding(false), 1 << 20, leaveOpen: true);
+            return SchoolOutput.Write(w, ((SchoolScanResult)r).Counts, areas.Codes, r.Ethnic.Codes, r.Language.Codes, policy);
+        },
         SchoolFormat.Message, SchoolFormat.Column);
 
     static int Run(FileInfo input, Source format, string periodText, FileInfo output, int? suppress, int? round, DateOnly? from, DateOnly? to, DateOnly? extractDate,
@@ -115,8 +119,8 @@ public static class ChangeCli
         ChangeOutput.Stats stats;
         try
         {
-            using (var w = new StreamWriter(tmp, false, new UTF8Encoding(false), 1 << 20))
-                stats = format.Write(w, result, areas, policy);
+            using (var w = new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0))
+                stats = format.Write(w, result, areas, policy, threads);
             File.Move(tmp, output.FullName, overwrite: true);
         }
         catch (Exception e)

@@ -1,3 +1,5 @@
+using System.Buffers.Text;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using Cohesion.Analytics.Change;
@@ -39,50 +41,204 @@ public static class ChangeOutput
 
     public sealed record Stats(long Rows, long Suppressed, long Rounded);
 
-    public static Stats Write(TextWriter w, RegistrationAccumulator counts, IReadOnlyList<string> areaCodes, IReadOnlyList<string> ethnic, IReadOnlyList<string> language, DisclosurePolicy policy)
+    /// <summary>
+    /// Writes the figures as UTF-8. Each line is assembled from bytes encoded once (area, period, measure,
+    /// characteristic and category) and a number formatted in place, so millions of lines cost copies rather
+    /// than strings. With <paramref name="threads"/> &gt; 1, this thread works out each period's figures while
+    /// other threads protect and format the periods before it, each from a compact copy of its figures (the
+    /// areas with data only; the accumulator reuses its arrays), and the periods are written in order.
+    /// </summary>
+    public static Stats Write(Stream output, RegistrationAccumulator counts, IReadOnlyList<string> areaCodes, IReadOnlyList<string> ethnic, IReadOnlyList<string> language, DisclosurePolicy policy, int threads = 1)
     {
-        w.Write(Header);
-        w.Write('\n');
-        long rows = 0, suppressedCount = 0, roundedCount = 0;
-        var line = new StringBuilder(128);
+        var present = Enumerable.Range(0, counts.Areas).Where(counts.HasArea).ToArray();
+        var areaBytes = present.Select(area => Encoding.UTF8.GetBytes(areaCodes[area] + ",")).ToArray();
+        var header = new LineBuffer(output);
+        header.Append(Encoding.UTF8.GetBytes(Header + "\n"));
+        header.Flush();
+        long rows = 0, suppressed = 0, rounded = 0;
+        void Written(PeriodOutput p)
+        {
+            p.Lines.Flush();
+            rows += p.Rows;
+            suppressed += p.Suppressed;
+            rounded += p.Rounded;
+        }
+        var inFlight = new Queue<Task<PeriodOutput>>();
+        var rowsOfTables = Enumerable.Range(0, present.Length).ToArray();
+        byte[][][]? tails = null;
         foreach (var period in counts.ByPeriod(ethnic.Count, language.Count))
         {
-            var label = Periods.Label(counts.Kind, period.PeriodKey);
-            var withheld = Protect(period, Enumerable.Range(0, counts.Areas).Where(counts.HasArea).ToArray(), policy);
-            foreach (var f in period.Characteristics)
+            // "characteristic,category," for each characteristic's categories (their number is fixed for the run).
+            tails ??= period.Characteristics.Select(f => Enumerable.Range(0, f.Categories)
+                .Select(cat => Encoding.UTF8.GetBytes(Name(f.Characteristic) + "," + Category(f.Characteristic, cat, ethnic, language) + ",")).ToArray()).ToArray();
+            var label = Encoding.UTF8.GetBytes(Periods.Label(counts.Kind, period.PeriodKey) + ",");
+            var compact = period.Compact(present);
+            var t = tails;
+            PeriodOutput Format(LineBuffer w) => FormatPeriod(w, compact, Flags(compact, Protect(compact, rowsOfTables, policy)), policy, areaBytes, label, t);
+            // A period formatted ahead of its turn is held in memory, so only periods of modest size are.
+            var lines = (long)present.Length * compact.Characteristics.Sum(f => f.HasData.Count(h => h)) * (Counts.Length + 1);
+            if (threads <= 1 || lines > 250_000)
             {
-                var name = Name(f.Characteristic);
-                for (var area = 0; area < counts.Areas; area++)
-                    for (var cat = 0; cat < f.Categories; cat++)
+                while (inFlight.Count > 0) Written(inFlight.Dequeue().Result);
+                Written(Format(new LineBuffer(output)));
+                continue;
+            }
+            inFlight.Enqueue(Task.Run(() => Format(new LineBuffer(output, hold: true))));
+            while (inFlight.Count > threads) Written(inFlight.Dequeue().Result);
+        }
+        while (inFlight.Count > 0) Written(inFlight.Dequeue().Result);
+        return new Stats(rows, suppressed, rounded);
+    }
+
+    sealed record PeriodOutput(LineBuffer Lines, long Rows, long Suppressed, long Rounded);
+
+    static readonly byte[][] MeasureBytes = Counts.Select(c => Encoding.UTF8.GetBytes(c.Name + ",")).ToArray();
+
+    /// <summary>One period's lines (the figures of the areas with data, compacted), with the cells <see cref="Protect"/> withheld, into <paramref name="w"/>.</summary>
+    static PeriodOutput FormatPeriod(LineBuffer w, PeriodFigures period, bool[]?[] withheld, DisclosurePolicy policy, byte[][] areaBytes, byte[] label, byte[][][] tails)
+    {
+        var round = policy as DisclosurePolicy.Round;
+        var suppress = policy as DisclosurePolicy.Suppress;
+        long rows = 0, suppressedCount = 0, roundedCount = 0;
+        for (var c = 0; c < period.Characteristics.Count; c++)
+        {
+            var f = period.Characteristics[c];
+            var tail = tails[c];
+            var values = new[] { f.Stock, f.Inflow, f.Outflow, f.Arrivals };
+            var flags = new bool[]?[Counts.Length];
+            for (var m = 0; m < Counts.Length; m++) flags[m] = withheld[m * CharacteristicCount + (int)f.Characteristic];
+            for (var a = 0; a < areaBytes.Length; a++)
+            {
+                var areaCode = areaBytes[a];
+                for (var cat = 0; cat < f.Categories; cat++)
+                {
+                    if (!f.HasData[cat]) continue;
+                    var i = a * f.Categories + cat;
+                    var anyCountWithheld = false;
+                    for (var m = 0; m < Counts.Length; m++)
                     {
-                        if (!f.HasData[cat] || !counts.HasArea(area)) continue;
-                        var i = area * f.Categories + cat;
-                        var category = Category(f.Characteristic, cat, ethnic, language);
-                        var anyCountWithheld = false;
-                        foreach (var (measure, measureName) in Counts)
-                        {
-                            var value = measure switch
-                            {
-                                ChangeMeasure.Stock => f.Stock[i],
-                                ChangeMeasure.Inflow => f.Inflow[i],
-                                ChangeMeasure.Outflow => f.Outflow[i],
-                                _ => f.Arrivals[i],
-                            };
-                            var isWithheld = withheld.Contains(((int)measure, f.Characteristic, area, cat));
-                            anyCountWithheld |= isWithheld && measure != ChangeMeasure.Arrivals;
-                            Row(w, line, areaCodes[area], label, measureName, name, category, value, isWithheld, policy, ref rows, ref suppressedCount, ref roundedCount);
-                        }
-                        // Churn: from the published counts' sources; withheld with any of them, or a small base.
-                        if (f.StartStock[i] <= 0) continue;
-                        var smallBase = policy is DisclosurePolicy.Suppress s && f.StartStock[i] < s.K;
-                        var churn = policy is DisclosurePolicy.Round r
-                            ? (Analytics.Disclosure.Rounding.ToBase(f.Inflow[i], r.Base) + Analytics.Disclosure.Rounding.ToBase(f.Outflow[i], r.Base)) * 1000.0 / Math.Max(1, Analytics.Disclosure.Rounding.ToBase(f.StartStock[i], r.Base))
-                            : f.Churn(i);
-                        WriteRate(w, line, areaCodes[area], label, name, category, churn, anyCountWithheld || smallBase, policy, ref rows, ref suppressedCount, ref roundedCount);
+                        var isWithheld = flags[m] is { } fl && fl[i];
+                        anyCountWithheld |= isWithheld && Counts[m].Measure != ChangeMeasure.Arrivals;
+                        w.Prefix(areaCode, label, MeasureBytes[m], tail[cat]);
+                        if (isWithheld) { w.Append(",suppressed\n"u8); suppressedCount++; }
+                        else if (round is not null) { w.Number(Analytics.Disclosure.Rounding.ToBase(values[m][i], round.Base)); w.Append(",rounded\n"u8); roundedCount++; }
+                        else { w.Number(values[m][i]); w.Append(",\n"u8); }
+                        rows++;
                     }
+                    // Churn: from the published counts' sources; withheld with any of them, or a small base.
+                    if (f.StartStock[i] <= 0) continue;
+                    var smallBase = suppress is not null && f.StartStock[i] < suppress.K;
+                    var churn = round is not null
+                        ? (Analytics.Disclosure.Rounding.ToBase(f.Inflow[i], round.Base) + Analytics.Disclosure.Rounding.ToBase(f.Outflow[i], round.Base)) * 1000.0 / Math.Max(1, Analytics.Disclosure.Rounding.ToBase(f.StartStock[i], round.Base))
+                        : f.Churn(i);
+                    w.Prefix(areaCode, label, "churn_per_1000,"u8, tail[cat]);
+                    if (anyCountWithheld || smallBase) { w.Append(",suppressed\n"u8); suppressedCount++; }
+                    else
+                    {
+                        w.Rate(Math.Round(churn, 1));
+                        if (round is not null) { w.Append(",rounded\n"u8); roundedCount++; }
+                        else w.Append(",\n"u8);
+                    }
+                    rows++;
+                }
             }
         }
-        return new Stats(rows, suppressedCount, roundedCount);
+        return new PeriodOutput(w, rows, suppressedCount, roundedCount);
+    }
+
+    static readonly int CharacteristicCount = Enum.GetValues<Characteristic>().Length;
+
+    /// <summary>
+    /// The withheld cells as flags: for count measure m and characteristic c, element <c>m × characteristics + (int)c</c>
+    /// flags cells [area × categories + category] of that table (null when none is withheld), so the writer tests
+    /// an array rather than a hash set for each of millions of cells.
+    /// </summary>
+    static bool[]?[] Flags(PeriodFigures period, HashSet<(int Measure, Characteristic Characteristic, int Area, int Category)> withheld)
+    {
+        var flags = new bool[]?[Counts.Length * CharacteristicCount];
+        var areas = period.Characteristics[0].Stock.Length / period.Characteristics[0].Categories;
+        var categories = new int[CharacteristicCount];
+        foreach (var f in period.Characteristics) categories[(int)f.Characteristic] = f.Categories;
+        foreach (var (measure, characteristic, area, category) in withheld)
+        {
+            var m = Array.FindIndex(Counts, c => (int)c.Measure == measure);
+            (flags[m * CharacteristicCount + (int)characteristic] ??= new bool[areas * categories[(int)characteristic]])[area * categories[(int)characteristic] + category] = true;
+        }
+        return flags;
+    }
+
+    /// <summary>
+    /// Output bytes gathered in 1 MB blocks: written to the stream as each fills, or (<c>hold</c>) kept until
+    /// <see cref="Flush"/>, for a period formatted ahead of its turn.
+    /// </summary>
+    sealed class LineBuffer(Stream output, bool hold = false)
+    {
+        const int BlockSize = 1 << 20;
+        // Blocks go back and forth between the formatting threads and the writer; kept, not left to the GC.
+        static readonly ConcurrentBag<byte[]> Blocks = [];
+        readonly List<(byte[] Block, int Used)> _full = [];
+        byte[] _buffer = Rent();
+
+        static byte[] Rent() => Blocks.TryTake(out var block) ? block : new byte[BlockSize];
+        int _used;
+
+        Span<byte> Room(int needed)
+        {
+            if (_buffer.Length - _used < needed)
+            {
+                if (hold) { _full.Add((_buffer, _used)); _buffer = Rent(); _used = 0; }
+                else WriteOut();
+            }
+            return _buffer.AsSpan(_used);
+        }
+
+        public void Append(ReadOnlySpan<byte> bytes)
+        {
+            bytes.CopyTo(Room(bytes.Length));
+            _used += bytes.Length;
+        }
+
+        public void Prefix(byte[] area, byte[] period, ReadOnlySpan<byte> measure, byte[] tail)
+        {
+            var span = Room(area.Length + period.Length + measure.Length + tail.Length);
+            area.CopyTo(span);
+            period.CopyTo(span[area.Length..]);
+            measure.CopyTo(span[(area.Length + period.Length)..]);
+            tail.CopyTo(span[(area.Length + period.Length + measure.Length)..]);
+            _used += area.Length + period.Length + measure.Length + tail.Length;
+        }
+
+        public void Number(long value)
+        {
+            if (!Utf8Formatter.TryFormat(value, Room(20), out var n)) throw new InvalidOperationException("number too long");
+            _used += n;
+        }
+
+        public void Rate(double value)
+        {
+            if (!value.TryFormat(Room(400), out var n, "0.0", CultureInfo.InvariantCulture)) throw new InvalidOperationException("number too long");
+            _used += n;
+        }
+
+        void WriteOut()
+        {
+            output.Write(_buffer, 0, _used);
+            _used = 0;
+        }
+
+        /// <summary>Writes out what is held and gives the block back.</summary>
+        public void Flush()
+        {
+            foreach (var (block, used) in _full)
+            {
+                output.Write(block, 0, used);
+                Blocks.Add(block);
+            }
+            _full.Clear();
+            WriteOut();
+            Blocks.Add(_buffer);
+            _buffer = [];
+        }
     }
 
     /// <summary>A category's name in the long CSV: codes as they are, index 0 of the interned codes as not_stated.</summary>
@@ -158,19 +314,6 @@ public static class ChangeOutput
         if (withheld) { line.Append(",suppressed"); suppressed++; }
         else if (policy is DisclosurePolicy.Round r) { line.Append(Analytics.Disclosure.Rounding.ToBase(value, r.Base).ToString(CultureInfo.InvariantCulture)).Append(",rounded"); rounded++; }
         else line.Append(value.ToString(CultureInfo.InvariantCulture)).Append(',');
-        w.Write(line.Append('\n'));
-        rows++;
-    }
-
-    static void WriteRate(TextWriter w, StringBuilder line, string area, string period, string characteristic, string category, double value, bool withheld, DisclosurePolicy policy, ref long rows, ref long suppressed, ref long rounded)
-    {
-        line.Clear().Append(area).Append(',').Append(period).Append(",churn_per_1000,").Append(characteristic).Append(',').Append(category).Append(',');
-        if (withheld) { line.Append(",suppressed"); suppressed++; }
-        else
-        {
-            line.Append(Math.Round(value, 1).ToString("0.0", CultureInfo.InvariantCulture)).Append(',');
-            if (policy is DisclosurePolicy.Round) { line.Append("rounded"); rounded++; }
-        }
         w.Write(line.Append('\n'));
         rows++;
     }
