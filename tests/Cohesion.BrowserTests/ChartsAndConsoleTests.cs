@@ -15,6 +15,8 @@ public sealed class ChartsAndConsoleTests(BrowserFixture fixture) : IClassFixtur
     [Theory]
     [InlineData("/places/E08000004", "overview", 2)]
     [InlineData("/areas/E01005320", "area-profile", 1)]
+    [InlineData("/change/gp-oldham-synthetic/E08000004", "change-district", 3)]
+    [InlineData("/change/gp-oldham-synthetic/area/E01005320", "change-area", 7)]
     public async Task PageDrawsItsChartsWithNoConsoleErrorsOrCspViolations(string path, string name, int charts)
     {
         await using var context = await fixture.NewContextAsync(); // CSP enforced: no bypass here

@@ -100,6 +100,41 @@ public sealed class JourneyTests(BrowserFixture fixture) : IClassFixture<Browser
         Assert.NotNull(signedOut);
     }
 
+    [Fact]
+    public async Task VisitorFollowsCommunityChangeFromTheMenuToAnAreaAndDownloadsTheRanking()
+    {
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var main = page.Locator("main");
+        await page.OpenAsync("/");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Community change" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(Url("/change"));
+        await Assertions.Expect(main.Locator(".govuk-tag", new() { HasText = "Synthetic data" })).ToHaveCountAsync(2); // GP and school census, both synthetic
+        await main.GetByRole(AriaRole.Link, new() { Name = "Oldham in GP registrations in Oldham (synthetic)" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(Url("/change/gp-oldham-synthetic/E08000004"));
+        await page.ChartsReadyAsync();
+
+        // Rank by arrivals, highest first; the first area is the one with the most arrivals per 1,000.
+        var header = page.GetByRole(AriaRole.Columnheader, new() { Name = "Arrivals per 1,000" });
+        await header.GetByRole(AriaRole.Link).ClickAsync();
+        await header.GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(header).ToHaveAttributeAsync("aria-sort", "descending");
+        await page.ChartsReadyAsync();
+        var first = page.Locator("table[aria-describedby='ranking-summary'] tbody tr").First.Locator("th a");
+        var name = await first.InnerTextAsync();
+        await first.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/change/gp-oldham-synthetic/area/E01\d{6}$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"{name}: how the community is changing");
+        await page.ChartsReadyAsync();
+        await page.GoBackAsync();
+
+        var csv = await page.RunAndWaitForDownloadAsync(() => page.Locator("#ranking-summary").GetByRole(AriaRole.Link, new() { Name = "CSV", Exact = true }).ClickAsync());
+        Assert.Equal("cohesion-gp-oldham-synthetic-E08000004-2025-12.csv", csv.SuggestedFilename);
+        var lines = Encoding.UTF8.GetString(await ReadAsync(csv)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(142, lines.Length);
+        Assert.Equal(name, lines[1].Split(',')[1]);
+    }
+
     static async Task<byte[]> ReadAsync(IDownload download)
     {
         Assert.Null(await download.FailureAsync());

@@ -57,4 +57,37 @@ public sealed class NoJavaScriptTests(BrowserFixture fixture) : IClassFixture<Br
         await Assertions.Expect(chart).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator("table", new() { HasText = "ethnic group" }).First).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task ChangeDistrictWithoutJavaScriptGivesEveryFigureInTablesAndItsFormsWork()
+    {
+        await using var context = await fixture.NewContextAsync(javaScript: false);
+        var page = await context.NewPageAsync();
+        var response = await page.GotoAsync("/change/gp-oldham-synthetic/E08000004");
+        Assert.Equal(200, response?.Status);
+        var containers = page.Locator(".app-chart, .app-map");
+        Assert.Equal(3, await containers.CountAsync());
+        foreach (var c in await containers.AllAsync()) Assert.Null(await c.BoundingBoxAsync());
+
+        // The timeline's table opens natively; the ranking is there without opening anything.
+        var timeline = page.Locator("details", new() { HasText = "Figures for every month as a table" });
+        await timeline.Locator("summary").ClickAsync();
+        Assert.Equal(108, await timeline.Locator("tbody tr").CountAsync());
+        Assert.Equal(50, await page.Locator("table[aria-describedby='ranking-summary'] tbody tr").CountAsync());
+
+        // Choosing a month, a map measure and a filter are plain GET forms; each keeps the others' choices.
+        await page.Locator("#period").SelectOptionAsync("2021-03");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show month" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Small areas in March 2021" })).ToBeVisibleAsync();
+        await page.Locator("#measure").SelectOptionAsync("arrivals");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show on map" }).ClickAsync();
+        await page.Locator("#q").FillAsync("Oldham 024");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
+        Assert.Contains("period=2021-03", page.Url);
+        Assert.Contains("measure=arrivals", page.Url);
+        await Assertions.Expect(page.Locator("#ranking-summary")).ToContainTextAsync("Showing 1 to");
+        Assert.All(await page.Locator("table[aria-describedby='ranking-summary'] tbody th a").AllInnerTextsAsync(), n => Assert.StartsWith("Oldham 024", n));
+        await page.GetByRole(AriaRole.Columnheader, new() { Name = "Arrivals per 1,000" }).GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Columnheader, new() { Name = "Arrivals per 1,000" })).ToHaveAttributeAsync("aria-sort", "ascending");
+    }
 }

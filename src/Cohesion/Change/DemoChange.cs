@@ -50,7 +50,8 @@ public static class DemoChange
             db.Record(Audit.SystemActor, AuditActions.OrganisationCreated, ownerName, "demo data owner");
             await db.SaveChangesAsync(ct);
         }
-        var file = Path.Combine(Path.GetTempPath(), $"cohesion-demo-{dataset}-{Environment.ProcessId}.csv");
+        // Unique per call, not per process: several apps can seed at once in one process (parallel test classes).
+        var file = Path.Combine(Path.GetTempPath(), $"cohesion-demo-{dataset}-{Guid.NewGuid():N}.csv");
         try
         {
             await using (var s = new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))

@@ -52,4 +52,28 @@ public static class Glossary
         new("rank", "Rank in the district",
             "An area's position among the areas of the same kind in its district, from highest (1st) to lowest, on a measure."),
     ];
+
+    public static readonly GlossaryTerm[] Change =
+    [
+        new("registered-population", "Registered population",
+            "The people registered with a GP practice and living in an area, counted from the practices' registers. It is not the same as the usual residents of a census: people who have moved away can stay registered for a while (list inflation), and some residents, often recent arrivals, have not registered yet.",
+            "Cohesion counts people registered at the start and at the end of each period; rates are per 1,000 registered at the start."),
+        new("churn", "Churn",
+            "How much a population turns over: registrations (people living in the area joining a GP practice's list, such as people who have moved in) plus deregistrations (people leaving a list: moving away, changing practice or dying), per 1,000 people registered at the start of the period.",
+            "A churn of 15 per 1,000 in a month means that for every 1,000 people registered at the start of the month, 15 registrations or deregistrations were made during it. High churn can mean a transient population: students, private renting, temporary housing or new arrivals."),
+        new("arrivals", "Arrivals from abroad",
+            "Registrations of people whose previous address was outside the UK, a sign of international migration into an area. Shown as a count and per 1,000 people registered at the start of the period. People who never register with a GP are not counted."),
+        new("rapid-change", "Rapid-change flag",
+            "A mark on a small area whose rate (arrivals or churn per 1,000) in a period is far above what is usual: well above the district's usual level, or more than double the area's own recent level, with enough people behind it that it is not chance. Each flag states the rule it met and the numbers, so it can be checked. A flag is a prompt to look, not a finding."),
+        new("disclosure-control", "Disclosure control",
+            "The steps taken so that published figures cannot identify a person. Under threshold suppression, counts from 1 up to a threshold (for example 1 to 9) are withheld, and further counts are withheld where a withheld one could otherwise be worked out by subtracting from a total; counts of people registered are also rounded to the nearest 5. Under rounding, every count is rounded to a base.",
+            "Only the organisation that owns a dataset sees its exact figures. Everyone else sees the disclosure-controlled figures, and every download is recorded."),
+        new("withheld", "Withheld ([c])",
+            "A figure not shown to protect confidentiality, marked [c] (as in official statistics). It is never zero: a withheld figure may be any small number, and a rate made from a withheld count is withheld too. On maps, areas with withheld figures are grey with hatching.",
+            "[x] marks a figure that is not available: for example, a change on a year earlier in the first year of the data."),
+    ];
+
+    /// <summary>The glossary page's sections, in order.</summary>
+    public static readonly (string Title, GlossaryTerm[] Terms)[] Sections =
+        [("Ideas", Ideas), ("Areas", Areas), ("Measures", Measures), ("Community change and confidentiality", Change)];
 }

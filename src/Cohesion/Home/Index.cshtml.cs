@@ -16,7 +16,7 @@ public sealed class IndexModel(CohesionDb db, AreaStatsCache cache) : PageModel
     public static readonly Capability[] All =
     [
         new(1, "Places", "Areas from small neighbourhoods to districts, with their population and diversity, on a map.", "/places"),
-        new(2, "Community change", "How the population of each area is changing, from GP registrations and the school census.", null),
+        new(2, "Community change", "How the population of each area is changing, from GP registrations and the school census.", "/change"),
         new(3, "Safe sharing", "Data-sharing agreements and disclosure control wherever figures leave their owner.", null),
         new(4, "Measuring cohesion", "Surveys of whether people from different backgrounds get on, with honest uncertainty.", null),
         new(5, "Place Standard", "How people rate the quality of their place on 14 themes.", null),

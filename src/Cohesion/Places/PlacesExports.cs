@@ -1,5 +1,4 @@
 using System.Globalization;
-using Cohesion.Accounts;
 using Cohesion.Data;
 using Cohesion.Web;
 
@@ -41,16 +40,8 @@ public static class PlacesExports
         ("Exported", DateTime.UtcNow.ToString("dd/MM/yyyy HH:mm 'UTC'", CultureInfo.GetCultureInfo("en-GB"))),
     ];
 
-    /// <summary>Audits the export, then returns the file.</summary>
-    static async Task<IResult> FileAsync(HttpContext http, CohesionDb db, ExportTable export, string name, string format, string filters, CancellationToken ct)
-    {
-        db.Record(http.Actor(), AuditActions.Export, $"{name}.{format}", $"{export.Rows.Count} rows; {filters}; policy: published statistics (no disclosure control needed)", http.Ip());
-        await db.SaveChangesAsync(ct);
-        var file = $"cohesion-{name.Replace(':', '-')}.{format}";
-        return format == "csv"
-            ? Results.File(TableExport.Csv(export), "text/csv; charset=utf-8", file)
-            : Results.File(TableExport.Xlsx(export), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file);
-    }
+    static Task<IResult> FileAsync(HttpContext http, CohesionDb db, ExportTable export, string name, string format, string filters, CancellationToken ct) =>
+        ExportFiles.AuditedAsync(http, db, export, name, format, $"{export.Rows.Count} rows; {filters}; policy: published statistics (no disclosure control needed)", ct);
 
     static async Task<IResult> Export(string code, string format, HttpContext http, CohesionDb db, AreaStatsCache cache, CancellationToken ct)
     {

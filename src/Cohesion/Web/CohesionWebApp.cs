@@ -24,6 +24,8 @@ public static class CohesionWebApp
     [
         "/Home/Index", "/Home/Glossary", "/Home/Accessibility", "/Home/DataSources", "/Home/Error",
         "/Places/Index", "/Places/Overview", "/Places/Profile",
+        // Change pages are open to anyone; each dataset's own sensitivity decides who sees it (a 404 otherwise).
+        "/Change/Pages/Index", "/Change/Pages/District", "/Change/Pages/Area",
         "/Account/SignIn", "/Account/AccessDenied",
     ];
 
@@ -86,6 +88,7 @@ public static class CohesionWebApp
         api.MapPlacesApi().AllowAnonymous();
         api.MapChangeApi().AllowAnonymous();
         app.MapExports().AllowAnonymous();
+        app.MapChangeExports().AllowAnonymous();
         app.MapRazorPages();
         // Unknown addresses are a 404 page for everyone, not a sign-in prompt from the fallback policy.
         app.MapFallback(() => Results.NotFound()).AllowAnonymous();

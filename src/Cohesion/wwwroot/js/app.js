@@ -51,12 +51,13 @@ const FONT_FAMILY = 'arial, sans-serif'
 
 const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false
 
-/** Format a number the UK way (1,234.5). Returns 'No data' for null/NaN. */
-function formatNumber (value, suffix = '') {
+/** Format a number the UK way (1,234.5), to a fixed number of decimals if given. Returns 'No data' for null/NaN. */
+function formatNumber (value, suffix = '', decimals = null) {
   if (value === null || value === undefined || value === '' || Number.isNaN(Number(value))) {
     return 'No data'
   }
-  return Number(value).toLocaleString('en-GB') + suffix
+  const digits = decimals === null ? {} : { minimumFractionDigits: decimals, maximumFractionDigits: decimals }
+  return Number(value).toLocaleString('en-GB', digits) + suffix
 }
 
 /** Suffix to append to a formatted value for a map "unit". */
@@ -242,6 +243,8 @@ function lineOption (spec) {
     yAxis: {
       ...axisCommon(),
       type: 'value',
+      // zeroBased: false lets the axis fit the data (a headcount whose changes would be flat from zero).
+      scale: spec.zeroBased === false,
       axisLabel: { ...axisCommon().axisLabel, formatter: (v) => formatNumber(v, suffix), hideOverlap: true }
     },
     series: spec.series.map((s, i) => ({
@@ -286,10 +289,11 @@ function geoBounds (geojson) {
   return b
 }
 
-function mapOption (mapName, geojson, values) {
+function mapOption (mapName, geojson, values, missing = 'No data', decimals = null) {
   const unit = values.unit ?? ''
   const suffix = unitSuffix(unit)
   const label = values.label || values.measure || 'Value'
+  const format = (v) => formatNumber(v, suffix, decimals)
 
   // Names for the tooltip: the values file first, then the GeoJSON.
   const names = new Map()
@@ -340,7 +344,7 @@ function mapOption (mapName, geojson, values) {
         const value = typeof p.value === 'number' && Number.isFinite(p.value) ? p.value : null
         return tooltipHtml(names.get(code) || code, [
           ['Code', code],
-          [label, formatNumber(value, suffix)]
+          [label, value === null ? missing : format(value)]
         ])
       }
     },
@@ -362,7 +366,7 @@ function mapOption (mapName, geojson, values) {
       bottom: 0,
       itemWidth: 16,
       itemHeight: 200,
-      text: [formatNumber(max, suffix), formatNumber(min, suffix)],
+      text: [format(max), format(min)],
       textGap: 8,
       textStyle: { fontFamily: FONT_FAMILY, color: TEXT_COLOUR, fontSize: 14 },
       inRange: { color: MAP_SCALE },
@@ -463,10 +467,13 @@ async function initMapElement (echarts, element) {
   echarts.registerMap(mapName, geojson)
 
   const chart = echarts.init(element, null, { renderer: 'canvas', locale: 'EN' })
-  chart.setOption(mapOption(mapName, geojson, values ?? {}))
+  const decimals = /^[0-9]$/.test(element.dataset.mapDecimals ?? '') ? Number(element.dataset.mapDecimals) : null
+  chart.setOption(mapOption(mapName, geojson, values ?? {}, element.dataset.mapMissing || 'No data', decimals))
+  // data-map-link: where clicking an area goes, with {code} for its code (same-origin paths only).
+  const link = element.dataset.mapLink?.startsWith('/') ? element.dataset.mapLink : '/areas/{code}'
   chart.on('click', (params) => {
     if (params.componentType === 'series' && params.name) {
-      window.location.assign('/areas/' + encodeURIComponent(params.name))
+      window.location.assign(link.replace('{code}', encodeURIComponent(params.name)))
     }
   })
   trackResize(element, chart)
