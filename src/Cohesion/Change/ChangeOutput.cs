@@ -120,17 +120,24 @@ public static class ChangeOutput
                         var isWithheld = flags[m] is { } fl && fl[i];
                         anyCountWithheld |= isWithheld && Counts[m].Measure != ChangeMeasure.Arrivals;
                         w.Prefix(areaCode, label, MeasureBytes[m], tail[cat]);
+                        // Under suppression the stock is also rounded (Publication.HeadcountBase): exact stocks would give
+                        // away a withheld flow through stock − previous stock = inflow − outflow.
+                        var roundTo = round?.Base ?? (suppress is not null && Counts[m].Measure == ChangeMeasure.Stock ? Sharing.Publication.HeadcountBase : 0);
                         if (isWithheld) { w.Append(",suppressed\n"u8); suppressedCount++; }
-                        else if (round is not null) { w.Number(Analytics.Disclosure.Rounding.ToBase(values[m][i], round.Base)); w.Append(",rounded\n"u8); roundedCount++; }
+                        else if (roundTo > 0) { w.Number(Analytics.Disclosure.Rounding.ToBase(values[m][i], roundTo)); w.Append(",rounded\n"u8); roundedCount++; }
                         else { w.Number(values[m][i]); w.Append(",\n"u8); }
                         rows++;
                     }
                     // Churn: from the published counts' sources; withheld with any of them, or a small base.
                     if (f.StartStock[i] <= 0) continue;
                     var smallBase = suppress is not null && f.StartStock[i] < suppress.K;
+                    // From the published counts: rounded ones under rounding, and the rounded base under suppression, so
+                    // the rate cannot be turned back into an exact stock.
                     var churn = round is not null
                         ? (Analytics.Disclosure.Rounding.ToBase(f.Inflow[i], round.Base) + Analytics.Disclosure.Rounding.ToBase(f.Outflow[i], round.Base)) * 1000.0 / Math.Max(1, Analytics.Disclosure.Rounding.ToBase(f.StartStock[i], round.Base))
-                        : f.Churn(i);
+                        : suppress is not null
+                            ? (f.Inflow[i] + f.Outflow[i]) * 1000.0 / Math.Max(1, Analytics.Disclosure.Rounding.ToBase(f.StartStock[i], Sharing.Publication.HeadcountBase))
+                            : f.Churn(i);
                     w.Prefix(areaCode, label, "churn_per_1000,"u8, tail[cat]);
                     if (anyCountWithheld || smallBase) { w.Append(",suppressed\n"u8); suppressedCount++; }
                     else
@@ -271,9 +278,9 @@ public static class ChangeOutput
 
     /// <summary>
     /// Adds to <paramref name="withheld"/> the cells of one measure's tables in one period to withhold under
-    /// suppression with threshold <paramref name="k"/>: each characteristic's table of areas × categories is
-    /// protected with the area totals (the <c>all</c> table) as its margins, and an area total withheld in any
-    /// table is withheld everywhere.
+    /// suppression with threshold <paramref name="k"/>: the characteristics' tables of areas × categories share
+    /// their row totals (the <c>all</c> figures), so they are protected together (<see cref="LinkedTables"/>):
+    /// protected one by one, a total withheld in one table could be read back from another.
     /// </summary>
     /// <param name="measure">The measure's number, as the writer keys its cells.</param>
     /// <param name="tables">The period's tables, the <c>all</c> table among them.</param>
@@ -283,13 +290,16 @@ public static class ChangeOutput
         HashSet<(int Measure, Characteristic Characteristic, int Area, int Category)> withheld) where TTable : CharacteristicTable
     {
         var areas = present.Length;
-        var totalWithheld = new bool[areas];
+        if (areas == 0) return;
+        var totals = new long[areas];
+        var linked = new List<LinkedTable>();
+        var keys = new List<(Characteristic Characteristic, int[] Cats)>();
         foreach (var f in tables)
         {
             var v = values(f);
             if (f.Characteristic == Characteristic.All)
             {
-                for (var a = 0; a < areas; a++) if (v[present[a]] >= 1 && v[present[a]] < k) totalWithheld[a] = true;
+                for (var a = 0; a < areas; a++) totals[a] = v[present[a]];
                 continue;
             }
             var cats = Enumerable.Range(0, f.Categories).Where(c => f.HasData[c]).ToArray();
@@ -297,15 +307,20 @@ public static class ChangeOutput
             var inner = new long[areas * cats.Length];
             for (var a = 0; a < areas; a++)
                 for (var c = 0; c < cats.Length; c++) inner[a * cats.Length + c] = v[present[a] * f.Categories + cats[c]];
-            var t = CellSuppression.Protect(inner, areas, cats.Length, k);
-            for (var a = 0; a < areas; a++)
-            {
-                for (var c = 0; c < cats.Length; c++)
-                    if (t.IsSuppressed(a, c)) withheld.Add((measure, f.Characteristic, present[a], cats[c]));
-                if (t.IsSuppressed(a, cats.Length)) totalWithheld[a] = true;
-            }
+            linked.Add(new LinkedTable(ChangeOutput.Name(f.Characteristic), cats.Length, inner));
+            keys.Add((f.Characteristic, cats));
         }
-        for (var a = 0; a < areas; a++) if (totalWithheld[a]) withheld.Add((measure, Characteristic.All, present[a], 0));
+        if (linked.Count == 0)
+        {
+            for (var a = 0; a < areas; a++) if (totals[a] >= 1 && totals[a] < k) withheld.Add((measure, Characteristic.All, present[a], 0));
+            return;
+        }
+        var p = LinkedTables.Protect(linked, totals, areas, k);
+        for (var t = 0; t < linked.Count; t++)
+            for (var a = 0; a < areas; a++)
+                for (var c = 0; c < keys[t].Cats.Length; c++)
+                    if (p.IsSuppressed(t, a, c)) withheld.Add((measure, keys[t].Characteristic, present[a], keys[t].Cats[c]));
+        for (var a = 0; a < areas; a++) if (p.RowTotalSuppressed(a)) withheld.Add((measure, Characteristic.All, present[a], 0));
     }
 
     internal static void Row(TextWriter w, StringBuilder line, string area, string period, string measure, string characteristic, string category, long value, bool withheld, DisclosurePolicy policy, ref long rows, ref long suppressed, ref long rounded)

@@ -24,6 +24,9 @@ public static class SchoolOutput
         long rows = 0, suppressed = 0, rounded = 0;
         var line = new StringBuilder(128);
         int[]? present = null;
+        // Under suppression pupils are also rounded (Publication.HeadcountBase): EAL pupils = pupils − English
+        // speakers − not stated, so exact pupils by first language would give away a withheld EAL count.
+        var headcounts = policy is DisclosurePolicy.Suppress ? new DisclosurePolicy.Round(Sharing.Publication.HeadcountBase) : policy;
         foreach (var period in counts.ByPeriod(ethnic.Count, language.Count))
         {
             present ??= Enumerable.Range(0, counts.Areas).Where(counts.HasArea).ToArray();
@@ -40,7 +43,7 @@ public static class SchoolOutput
                         var category = ChangeOutput.Category(f.Characteristic, cat, ethnic, language);
                         foreach (var (measure, measureName) in measures)
                             ChangeOutput.Row(w, line, areaCodes[area], label, measureName, name, category, f.Values(measure)[area * f.Categories + cat],
-                                withheld.Contains(((int)measure, f.Characteristic, area, cat)), policy, ref rows, ref suppressed, ref rounded);
+                                withheld.Contains(((int)measure, f.Characteristic, area, cat)), measure == SchoolMeasure.Pupils ? headcounts : policy, ref rows, ref suppressed, ref rounded);
                     }
             }
         }

@@ -140,6 +140,8 @@ public class ChangeCliTests
         // A churn rate is withheld whenever its inflow or outflow is.
         var withheld = counts.Where(p => p[6] == "suppressed" && p[2] is "inflow" or "outflow").Select(p => string.Join(',', p[0], p[1], p[3], p[4])).ToHashSet();
         Assert.All(rows.Where(p => p[2] == "churn_per_1000" && withheld.Contains(string.Join(',', p[0], p[1], p[3], p[4]))), p => Assert.Equal("suppressed", p[6]));
+        // Stocks are also rounded to 5, so stock − previous stock = inflow − outflow cannot give a withheld flow away.
+        Assert.All(counts.Where(p => p[2] == "stock" && p[6] != "suppressed"), p => Assert.True(p[6] == "rounded" && long.Parse(p[5], CultureInfo.InvariantCulture) % 5 == 0, string.Join(',', p)));
     }
 
     [Fact]

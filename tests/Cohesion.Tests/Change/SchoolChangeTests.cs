@@ -192,7 +192,9 @@ public class SchoolChangeTests
         using var files = new Files();
         var rows = await Generated(files, "6000", "--period", "year", "--suppress", "10");
         Assert.Contains(rows, p => p[6] == "suppressed");
-        Assert.Contains(rows, p => p[6] == "" && long.Parse(p[5], CultureInfo.InvariantCulture) >= 10);
+        Assert.Contains(rows, p => p[6] is "" or "rounded" && long.Parse(p[5], CultureInfo.InvariantCulture) >= 10);
+        // Pupils are also rounded to 5: EAL = pupils − English − not stated would otherwise give a withheld EAL count away.
+        Assert.All(rows.Where(p => p[2] == "pupils" && p[6] != "suppressed"), p => Assert.True(p[6] == "rounded" && long.Parse(p[5], CultureInfo.InvariantCulture) % 5 == 0, string.Join(',', p)));
         Assert.All(rows.Where(p => p[6] != "suppressed"), p => Assert.False(long.Parse(p[5], CultureInfo.InvariantCulture) is >= 1 and < 10, string.Join(',', p)));
         Assert.All(rows.Where(p => p[6] == "suppressed"), p => Assert.Equal("", p[5])); // marked, never shown as zero
         // EAL by main language repeats pupils by main language, so it is withheld exactly where they are.
