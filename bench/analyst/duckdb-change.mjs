@@ -18,6 +18,8 @@ const quote = (s) => `'${s.replaceAll("'", "''")}'`;
 const instance = await DuckDBInstance.create(':memory:', { threads: String(threads) });
 const db = await instance.connect();
 const started = performance.now();
+let lastStage = started;
+const stage = (name) => { const now = performance.now(); if (process.env.DUCKDB_STAGES) console.error(`  ${name}: ${((now - lastStage) / 1000).toFixed(2)} s`); lastStage = now; };
 await db.run(`
   CREATE TEMP TABLE g AS
   SELECT area_code,
@@ -31,6 +33,7 @@ await db.run(`
     columns = {'patient_id': 'VARCHAR', 'area_code': 'VARCHAR', 'registered_on': 'DATE', 'deregistered_on': 'DATE',
                'birth_year': 'INTEGER', 'sex': 'VARCHAR', 'ethnic_group': 'VARCHAR', 'main_language': 'VARCHAR',
                'previous_address': 'VARCHAR', 'practice_code': 'VARCHAR'})`);
+stage('read');
 await db.run(`
   CREATE TEMP TABLE agg AS
   WITH ev AS (
@@ -43,6 +46,7 @@ await db.run(`
          sum(inflow) AS inflow, sum(outflow) AS outflow, sum(arrivals) AS arrivals
   FROM ev
   GROUP BY GROUPING SETS ((area_code, k), (area_code, k, sex), (area_code, k, eth), (area_code, k, lang))`);
+stage('aggregate');
 await db.run(`
   COPY (
     WITH cells AS (SELECT DISTINCT area_code, characteristic, category FROM agg),
@@ -59,4 +63,5 @@ await db.run(`
     SELECT area_code, period, measure, characteristic, category, value
     FROM (UNPIVOT wide ON stock, inflow, outflow, arrivals INTO NAME measure VALUE value)
   ) TO ${quote(output)} (HEADER, DELIMITER ',')`);
+stage('stock and write');
 console.error(`DuckDB: ${input} -> ${output} in ${((performance.now() - started) / 1000).toFixed(2)} s (${threads} threads)`);
