@@ -18,7 +18,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
         { "/data-sources", 200 },
         { "/change", 200 },
         { "/change/gp-oldham-synthetic/E08000004", 200 },
-        { "/change/gp-oldham-synthetic/E08000004?period=2020-06&measure=arrivals&category=ethnic_group:Pakistani&flagged=yes&sort=arrivals&dir=asc", 200 },
+        { "/change/gp-oldham-synthetic/E08000004?period=2024-06&measure=arrivals&category=ethnic_group:Pakistani&flagged=yes&sort=arrivals&dir=asc", 200 },
         { "/change/gp-oldham-synthetic/area/E01005320", 200 },
         { "/change/school-oldham-synthetic/E08000004?period=2024", 200 },
         { "/change/no-such-dataset/E08000004", 404 },

@@ -120,7 +120,7 @@ public sealed class JourneyTests(BrowserFixture fixture) : IClassFixture<Browser
         await header.GetByRole(AriaRole.Link).ClickAsync();
         await Assertions.Expect(header).ToHaveAttributeAsync("aria-sort", "descending");
         await page.ChartsReadyAsync();
-        var first = page.Locator("table[aria-describedby='ranking-summary'] tbody tr").First.Locator("th a");
+        var first = page.Locator("table[aria-describedby='ranking-summary'] tbody tr[id^='area-']").First.Locator("th a");
         var name = await first.InnerTextAsync();
         await first.ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/change/gp-oldham-synthetic/area/E01\d{6}$"));

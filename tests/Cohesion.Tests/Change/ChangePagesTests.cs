@@ -35,11 +35,14 @@ public partial class ChangePagesTests(ChangeDemoApp demo) : IClassFixture<Change
     const string Area = "E01005320";
     static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
 
-    [GeneratedRegex("""<tr class="govuk-table__row" id="area-(E\d+)">(.*?)</tr>""", RegexOptions.Singleline)]
+    [GeneratedRegex("""<tr class="govuk-table__row[^"]*" id="area-(E\d+)">(.*?)</tr>""", RegexOptions.Singleline)]
     private static partial Regex RankingRow();
 
     [GeneratedRegex("""<td class="govuk-table__cell govuk-table__cell--numeric">(.*?)</td>""", RegexOptions.Singleline)]
     private static partial Regex NumericCell();
+
+    [GeneratedRegex("""<tr class="govuk-table__row app-flag-row" id="flags-(E\d+)">(.*?)</tr>""", RegexOptions.Singleline)]
+    private static partial Regex FlagRow();
 
     static string Text(string html) => WebUtility.HtmlDecode(Regex.Replace(html, "<[^>]+>", "")).Trim();
 
@@ -150,14 +153,20 @@ public partial class ChangePagesTests(ChangeDemoApp demo) : IClassFixture<Change
         var html = await http.GetStringAsync($"/change/{Dataset}/{District}?flagged=yes&period=2024-06");
         Assert.Equal(flagged.Select(a => a.GetProperty("code").GetString()).Order(), Ranking(html).Keys.Order());
         Assert.Contains($"Flagged areas only ({flagged.Count})", html);
-        var rows = RankingRow().Matches(html).ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value));
+        var rows = FlagRow().Matches(html).ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value));
+        Assert.Equal(flagged.Count, rows.Count);
         foreach (var a in flagged)
+        {
+            var code = a.GetProperty("code").GetString()!;
+            Assert.Equal(a.GetProperty("flags").GetArrayLength().ToString(CultureInfo.InvariantCulture), Ranking(html)[code][^1]); // the count, sortable
+            Assert.Contains($"Why {a.GetProperty("name").GetString()} is flagged", rows[code]);
             foreach (var f in a.GetProperty("flags").EnumerateArray())
             {
                 var tag = f.GetProperty("measure").GetString() == "arrivals_per_1000" ? "Arrivals" : "Churn";
                 var rule = f.GetProperty("rule").GetString()!;
-                Assert.Contains($"<strong class=\"govuk-tag govuk-tag--red\">{tag}</strong> <span class=\"govuk-body-s\">{char.ToUpperInvariant(rule[0])}{rule[1..]}</span>", rows[a.GetProperty("code").GetString()!]);
+                Assert.Contains($"<strong class=\"govuk-tag govuk-tag--red\">{tag}</strong> <span class=\"govuk-body-s\">{char.ToUpperInvariant(rule[0])}{rule[1..]}</span>", rows[code]);
             }
+        }
 
         // The download carries the flags with their rules too.
         var csv = await http.GetStringAsync($"/change/{Dataset}/{District}/export.csv?flagged=yes&period=2024-06");
