@@ -51,7 +51,7 @@ public static class ChangeApi
     {
         var viewer = Viewer.Of(http.User);
         var list = new List<ChangeAbout>();
-        foreach (var d in await ChangeCache.VisibleAsync(db, viewer, ct))
+        foreach (var d in await cache.VisibleAsync(db, viewer, ct))
             if (await cache.GetAsync(db, d.Name, viewer, ct) is { } c) list.Add(About(c));
         return TypedResults.Ok(list);
     }

@@ -17,13 +17,11 @@ public static class PackedFigures
         return bytes;
     }
 
-    /// <summary>The value of a measure and category slot; null where withheld; 0 beyond the packed length (a category added later).</summary>
-    public static long? Read(byte[] packed, int measure, int slot, int categories)
+    public static int[] Unpack(byte[] packed)
     {
-        var i = (measure * categories + slot) * 4;
-        if (i + 4 > packed.Length) return 0;
-        var v = BinaryPrimitives.ReadInt32LittleEndian(packed.AsSpan(i));
-        return v == Withheld ? null : v;
+        var values = new int[packed.Length / 4];
+        for (var i = 0; i < values.Length; i++) values[i] = BinaryPrimitives.ReadInt32LittleEndian(packed.AsSpan(i * 4));
+        return values;
     }
 
     /// <summary>Narrows a count to the packed width: an area-period count beyond 2³¹ cannot happen with real populations.</summary>

@@ -39,7 +39,8 @@ public sealed class AreaStatsCache
     readonly ConcurrentDictionary<(string, string), (long Version, DatasetView? View)> _datasets = [];
     readonly ConcurrentDictionary<string, (long Version, string? Period)> _latestPeriods = [];
 
-    static async Task<long> VersionAsync(CohesionDb db, CancellationToken ct) =>
+    /// <summary>The data version: the newest import audit entry. Shared by every cache of imported data.</summary>
+    internal static async Task<long> VersionAsync(CohesionDb db, CancellationToken ct) =>
         (await db.QueryAsync("SELECT MAX(id) FROM audit_entries WHERE action = @a", r => r.IsDBNull(0) ? 0L : Convert.ToInt64(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), ct, ("@a", AuditActions.Import)))[0];
 
     static async Task<Snapshot> LoadAreasAsync(CohesionDb db, long version, CancellationToken ct)

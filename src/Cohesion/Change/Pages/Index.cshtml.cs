@@ -18,7 +18,7 @@ public sealed class ChangeIndexModel(CohesionDb db, ChangeCache cache, AreaStats
     {
         var viewer = Viewer.Of(User);
         var dir = await places.DirectoryAsync(db, ct);
-        foreach (var d in await ChangeCache.VisibleAsync(db, viewer, ct))
+        foreach (var d in await cache.VisibleAsync(db, viewer, ct))
         {
             if (await cache.GetAsync(db, d.Name, viewer, ct) is not { } c) continue;
             var districts = c.AreaIds.Select(id => dir.ById.GetValueOrDefault(id)).OfType<AreaInfo>()

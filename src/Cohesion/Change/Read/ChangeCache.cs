@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using Cohesion.Accounts;
 using Cohesion.Data;
 using Cohesion.Places;
@@ -16,22 +15,28 @@ public sealed class ChangeCache
 {
     readonly ConcurrentDictionary<(int, bool), (long Version, ChangeCube Cube)> _cubes = [];
     readonly SemaphoreSlim _lock = new(1, 1);
+    // Descriptions change only with an import (or a re-import under new terms), like the cubes.
+    volatile Tuple<long, List<ChangeDataset>>? _described;
 
-    static async Task<long> VersionAsync(CohesionDb db, CancellationToken ct) =>
-        (await db.QueryAsync("SELECT MAX(id) FROM audit_entries WHERE action = @a", r => r.IsDBNull(0) ? 0L : Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), ct, ("@a", AuditActions.Import)))[0];
-
-    /// <summary>The change datasets a viewer may see, newest first.</summary>
-    public static async Task<List<ChangeDataset>> VisibleAsync(CohesionDb db, Viewer viewer, CancellationToken ct = default)
+    /// <summary>The change datasets a viewer may see, in name order.</summary>
+    public async Task<List<ChangeDataset>> VisibleAsync(CohesionDb db, Viewer viewer, CancellationToken ct = default)
     {
-        var all = await DescribeAsync(db, null, ct);
+        var (_, all) = await DescribedAsync(db, ct);
         return all.Where(d => Access.CanSee(d.AsDataset(), viewer)).ToList();
     }
 
-    public static async Task<List<ChangeDataset>> DescribeAsync(CohesionDb db, string? name, CancellationToken ct)
+    async Task<(long Version, List<ChangeDataset> All)> DescribedAsync(CohesionDb db, CancellationToken ct)
     {
-        var q = db.Datasets.AsNoTracking().Where(d => d.Kind != DatasetKind.Counts);
-        if (name is not null) q = q.Where(d => d.Name == name);
-        var sets = await q.OrderBy(d => d.Name).ToListAsync(ct);
+        var version = await AreaStatsCache.VersionAsync(db, ct);
+        if (_described is { } hit && hit.Item1 == version) return (version, hit.Item2);
+        var all = await DescribeAsync(db, ct);
+        _described = Tuple.Create(version, all);
+        return (version, all);
+    }
+
+    static async Task<List<ChangeDataset>> DescribeAsync(CohesionDb db, CancellationToken ct)
+    {
+        var sets = await db.Datasets.AsNoTracking().Where(d => d.Kind != DatasetKind.Counts).OrderBy(d => d.Name).ToListAsync(ct);
         var owners = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var ids = sets.Select(s => s.Id).ToList();
         var imports = (await db.DatasetImports.AsNoTracking().Where(i => ids.Contains(i.DatasetId)).ToListAsync(ct))
@@ -48,10 +53,10 @@ public sealed class ChangeCache
     /// <summary>The dataset as <paramref name="viewer"/> may see it, or null when it does not exist or they may not see it.</summary>
     public async Task<ChangeCube?> GetAsync(CohesionDb db, string name, Viewer viewer, CancellationToken ct = default)
     {
-        var ds = (await DescribeAsync(db, name, ct)).SingleOrDefault();
+        var (version, all) = await DescribedAsync(db, ct);
+        var ds = all.SingleOrDefault(d => d.Name == name);
         if (ds is null || !Access.CanSee(ds.AsDataset(), viewer)) return null;
         var exact = Access.SeesExact(ds.AsDataset(), viewer);
-        var version = await VersionAsync(db, ct);
         if (_cubes.TryGetValue((ds.Id, exact), out var hit) && hit.Version == version) return hit.Cube;
         await _lock.WaitAsync(ct);
         try
@@ -77,9 +82,7 @@ public sealed class ChangeCache
         foreach (var r in rows)
         {
             if (!byArea.TryGetValue(r.Area, out var per)) byArea[r.Area] = per = new int[]?[periods.Length];
-            var v = new int[r.Values.Length / 4];
-            for (var i = 0; i < v.Length; i++) v[i] = BitConverter.ToInt32(r.Values, i * 4);
-            per[pIndex[r.Period]] = v;
+            per[pIndex[r.Period]] = PackedFigures.Unpack(r.Values);
         }
         return new ChangeCube(ds, exact, periods, ChangeMeasures.Of(ds.Kind), cats.Select(c => c.Code).ToArray(), cats.Select(c => c.Label).ToArray(), byArea);
     }

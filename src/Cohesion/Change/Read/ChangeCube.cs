@@ -34,7 +34,13 @@ public sealed class ChangeCube
         Labels = labels;
         _byArea = byArea;
         Slot = codes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
+        _measureIndex = new int[measures.Max(m => (int)m) + 1];
+        Array.Fill(_measureIndex, -1);
+        for (var m = 0; m < measures.Length; m++) _measureIndex[(int)measures[m]] = m;
     }
+
+    // Measure → its packed position, so Get (called per figure by rankings, maps and flags) does no search.
+    readonly int[] _measureIndex;
 
     public ChangeDataset Dataset { get; }
     /// <summary>True for the owner's view: exact values; false: the published, disclosure-controlled values.</summary>
@@ -52,7 +58,7 @@ public sealed class ChangeCube
     /// <summary>A count: null where withheld; 0 where the area had nothing that period.</summary>
     public long? Get(int areaId, int period, StoredMeasure measure, int slot = 0)
     {
-        var m = Array.IndexOf(Measures, measure);
+        var m = (int)measure < _measureIndex.Length ? _measureIndex[(int)measure] : -1;
         if (m < 0) throw new ArgumentException($"{measure} is not a measure of this dataset", nameof(measure));
         if (!_byArea.TryGetValue(areaId, out var periods) || periods[period] is not { } v) return 0;
         var i = m * Codes.Length + slot;
