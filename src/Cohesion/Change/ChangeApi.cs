@@ -37,7 +37,7 @@ public static class ChangeApi
         g.MapGet("/{dataset}/areas/{code}/series", Series).WithName("ChangeSeries").WithSummary("An area's or district's figures over time, for everyone or one category");
         g.MapGet("/{dataset}/districts/{code}/areas", Ranking).WithName("ChangeRanking").WithSummary("A district's small areas in one period with rapid-change flags");
         g.MapGet("/{dataset}/districts/{code}/map", Map).WithName("ChangeMap").WithSummary("A measure for each small area of a district in one period");
-        g.MapGet("/{dataset}/areas/{code}", Profile).WithName("ChangeAreaProfile").WithSummary("An area's timeline, structure, languages, ethnicity against Census 2011, and diversity");
+        g.MapGet("/{dataset}/areas/{code}", Profile).WithName("ChangeAreaProfile").WithSummary("An area's timeline, and for a period (default the latest) its structure, languages and ethnicity against Census 2011, and diversity");
         return g;
     }
 
@@ -114,12 +114,15 @@ public static class ChangeApi
         return TypedResults.Ok(new ChangeMap(About(c), district.Code, c.Periods[p], m.Name, m.Label, m.Unit, cat, values));
     }
 
-    static async Task<Results<Ok<ChangeAreaProfile>, ProblemHttpResult>> Profile(string dataset, string code, HttpContext http, CohesionDb db, ChangeCache cache, AreaStatsCache places, CancellationToken ct)
+    static async Task<Results<Ok<ChangeAreaProfile>, ProblemHttpResult>> Profile(string dataset, string code, string? period, HttpContext http, CohesionDb db,
+        ChangeCache cache, AreaStatsCache places, CancellationToken ct)
     {
         if (await cache.GetAsync(db, dataset, Viewer.Of(http.User), ct) is not { } c) return NotFoundDataset(dataset);
         var dir = await places.DirectoryAsync(db, ct);
         if (dir.Find(code) is not { } area || !c.HasArea(area.Id)) return NotFound($"no figures for area '{code}' in {dataset}");
+        var p = period is null ? c.Periods.Length - 1 : c.PeriodIndex(period);
+        if (p < 0) return Bad($"unknown period '{period}': periods run from {c.Periods.FirstOrDefault()} to {c.Periods.LastOrDefault()}");
         var census = await places.DatasetAsync(db, PlacesApi.DefaultDataset, null, ct);
-        return TypedResults.Ok(ChangeRanking.Profile(c, dir, area, census, About(c)));
+        return TypedResults.Ok(ChangeRanking.Profile(c, dir, area, census, About(c), p));
     }
 }

@@ -27,18 +27,37 @@ public static class DemoChange
     /// <summary>About 40,000 pupils at each of ten January censuses.</summary>
     public const long SchoolRows = 400_000;
 
-    /// <summary>Seeds the demo extracts when the demo place is present and they are not; returns whether it did.</summary>
+    /// <summary>Whether the demo place is present and either demo extract is not (plain SQL: no EF model to build for the answer).</summary>
+    public static async Task<bool> NeedsSeedingAsync(CohesionDb db, CancellationToken ct = default)
+    {
+        if ((await db.QueryAsync("SELECT 1 FROM areas WHERE code = @c LIMIT 1", _ => 1, ct, ("@c", DemoPlace.DistrictCode))).Count == 0) return false;
+        var present = await db.QueryAsync("SELECT name FROM datasets WHERE name IN (@g, @s)", r => r.GetString(0), ct, ("@g", GpDataset), ("@s", SchoolDataset));
+        return present.Count < 2;
+    }
+
+    /// <summary>
+    /// Seeds each demo extract that is missing when the demo place is present; returns whether it seeded any.
+    /// Each is checked on its own, so a start stopped between the two imports finishes the job at the next start.
+    /// </summary>
     public static async Task<bool> SeedIfMissingAsync(CohesionDb db, CancellationToken ct = default)
     {
-        if (await db.Datasets.AnyAsync(d => d.Name == GpDataset || d.Name == SchoolDataset, ct)) return false;
         if (!await db.Areas.AnyAsync(a => a.Code == DemoPlace.DistrictCode, ct)) return false;
-        var scenario = new Scenario(PlaceModel.Load(DemoPlace.DistrictName), new GenerateOptions(GpRows, Seed, GenerateOptions.DefaultFrom, GenerateOptions.DefaultTo));
-        await SeedAsync(db, GpOwner, OrganisationKind.Nhs, s => new GpExtractGenerator(scenario).Write(s, ct), ChangeSource.Gp, GpDataset, PeriodKind.Month,
-            new DateOnly(2017, 1, 1), "GP registrations in Oldham (synthetic)", ct);
-        var schools = new Scenario(PlaceModel.Load(DemoPlace.DistrictName), new GenerateOptions(SchoolRows, Seed, GenerateOptions.DefaultFrom, GenerateOptions.DefaultTo));
-        await SeedAsync(db, SchoolOwner, OrganisationKind.Council, s => new SchoolCensusGenerator(schools).Write(s, ct), ChangeSource.School, SchoolDataset, PeriodKind.Year,
-            GenerateOptions.DefaultFrom, "School census in Oldham (synthetic)", ct);
-        return true;
+        var seeded = false;
+        if (!await db.Datasets.AnyAsync(d => d.Name == GpDataset, ct))
+        {
+            var scenario = new Scenario(PlaceModel.Load(DemoPlace.DistrictName), new GenerateOptions(GpRows, Seed, GenerateOptions.DefaultFrom, GenerateOptions.DefaultTo));
+            await SeedAsync(db, GpOwner, OrganisationKind.Nhs, s => new GpExtractGenerator(scenario).Write(s, ct), ChangeSource.Gp, GpDataset, PeriodKind.Month,
+                new DateOnly(2017, 1, 1), "GP registrations in Oldham (synthetic)", ct);
+            seeded = true;
+        }
+        if (!await db.Datasets.AnyAsync(d => d.Name == SchoolDataset, ct))
+        {
+            var schools = new Scenario(PlaceModel.Load(DemoPlace.DistrictName), new GenerateOptions(SchoolRows, Seed, GenerateOptions.DefaultFrom, GenerateOptions.DefaultTo));
+            await SeedAsync(db, SchoolOwner, OrganisationKind.Council, s => new SchoolCensusGenerator(schools).Write(s, ct), ChangeSource.School, SchoolDataset, PeriodKind.Year,
+                GenerateOptions.DefaultFrom, "School census in Oldham (synthetic)", ct);
+            seeded = true;
+        }
+        return seeded;
     }
 
     static async Task SeedAsync(CohesionDb db, string ownerName, OrganisationKind kind, Func<Stream, long> write, ChangeSource source, string dataset, PeriodKind period,

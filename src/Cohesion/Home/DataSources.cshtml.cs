@@ -1,12 +1,24 @@
+using Cohesion.Change.Pages;
+using Cohesion.Change.Read;
 using Cohesion.Data;
 using Cohesion.Places;
+using Cohesion.Sharing;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cohesion.Home;
 
-public sealed class DataSourcesModel(CohesionDb db) : PageModel
+/// <summary>/data-sources: every dataset behind the figures this viewer can see, with its source, licence or agreement.</summary>
+public sealed class DataSourcesModel(CohesionDb db, ChangeCache changes) : PageModel
 {
     public List<DatasetSummary> Datasets { get; private set; } = [];
+    /// <summary>Change datasets this viewer may see (others are not mentioned, as everywhere else).</summary>
+    public List<AboutFigures> ChangeDatasets { get; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => Datasets = await PlacesApi.PublishedDatasetsAsync(db, ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Datasets = await PlacesApi.PublishedDatasetsAsync(db, ct);
+        var viewer = Viewer.Of(User);
+        foreach (var d in await changes.VisibleAsync(db, viewer, ct))
+            if (await changes.GetAsync(db, d.Name, viewer, ct) is { } c) ChangeDatasets.Add(AboutFigures.Of(c));
+    }
 }

@@ -70,6 +70,10 @@ public static class CohesionWebApp
         builder.Services.AddSignInRateLimit();
         builder.Services.AddSingleton<AreaStatsCache>();
         builder.Services.AddSingleton<Cohesion.Change.Read.ChangeCache>();
+        builder.Services.AddSingleton<DemoChangeStatus>();
+        builder.Services.AddSingleton<DemoChangeConsole>();
+        // Tests that do not look at change data turn this off: generating and importing the extracts costs seconds.
+        if (builder.Configuration.GetValue("Cohesion:Demo:ChangeData", true)) builder.Services.AddHostedService<DemoChangeSeeder>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         var app = builder.Build();
@@ -89,6 +93,7 @@ public static class CohesionWebApp
         api.MapChangeApi().AllowAnonymous();
         app.MapExports().AllowAnonymous();
         app.MapChangeExports().AllowAnonymous();
+        app.MapChangeTableExports().AllowAnonymous();
         app.MapRazorPages();
         // Unknown addresses are a 404 page for everyone, not a sign-in prompt from the fallback policy.
         app.MapFallback(() => Results.NotFound()).AllowAnonymous();
@@ -103,9 +108,8 @@ public static class CohesionWebApp
         await SchemaMigrator.MigrateAsync(db, ct);
         if (await DemoPlace.SeedIfEmptyAsync(db, ct))
             await console.WriteLineAsync("Seeded the demo place: Oldham (Census 2011, ONS, OGL v3.0).");
-        // Tests that do not look at change data turn this off: generating and importing the extract costs seconds.
-        if (app.Configuration.GetValue("Cohesion:Demo:ChangeData", true) && await DemoChange.SeedIfMissingAsync(db, ct))
-            await console.WriteLineAsync($"Seeded synthetic GP registrations ({DemoChange.GpDataset}) and school census ({DemoChange.SchoolDataset}) for Oldham: synthetic data, describing no real person.");
+        // The demo's change data is seeded in the background once the app listens (DemoChangeSeeder); it reports here.
+        app.Services.GetRequiredService<DemoChangeConsole>().Use(console);
         if (await FirstAdmin.CreateIfNoUsersAsync(db, ct) is { } created)
         {
             await console.WriteLineAsync($"Created the first administrator: {created.Email}");

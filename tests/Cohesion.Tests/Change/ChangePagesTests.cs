@@ -280,6 +280,86 @@ public partial class ChangePagesTests(ChangeDemoApp demo) : IClassFixture<Change
         Assert.Contains(audit, e => e.Target == $"{Dataset}-{District}-2025-06.xlsx" && e.Detail.Contains("search=Oldham 024"));
     }
 
+    [Fact]
+    public async Task AreaPageShowsTheChosenPeriodAndEveryTableDownloadsWithThePagesFiguresAudited()
+    {
+        using var http = demo.App.Client();
+        var profile = await http.GetFromJsonAsync<JsonElement>($"/api/v1/change/{Dataset}/areas/{Area}?period=2020-03");
+        Assert.Equal("2020-03", profile.GetProperty("period").GetString());
+        var html = WebUtility.HtmlDecode(await http.GetStringAsync($"/change/{Dataset}/area/{Area}?period=2020-03"));
+        Assert.Contains("Profile for March 2020", html);
+        Assert.Contains("<option value=\"2020-03\" selected=\"selected\">March 2020</option>", html);
+        Assert.Contains("Age and sex, March 2020", html);
+        foreach (var s in profile.GetProperty("sex").EnumerateArray())
+        {
+            var (count, share) = Num(s, "count") is { } n ? (Count(n), Rate(Num(s, "percent")!.Value) + "%") : ("[c]", "[c]");
+            Assert.Matches($@">{Regex.Escape(s.GetProperty("label").GetString()!)}</th>\s*<td[^>]*>{Regex.Escape(count)}(<span[^>]*>[^<]*</span>)?</td>\s*<td[^>]*>{Regex.Escape(share)}", html);
+        }
+        foreach (var table in new[] { "structure", "languages", "ethnicity" })
+            Assert.Contains($"href=\"/change/{Dataset}/area/{Area}/{table}.csv?period=2020-03\"", html);
+        Assert.Contains($"href=\"/change/{Dataset}/area/{Area}/timeline.xlsx\"", html);
+
+        // Every language, not only the ten on the page, with the API's counts for that period.
+        var languages = await CsvText.GetAsync(http, $"/change/{Dataset}/area/{Area}/languages.csv?period=2020-03");
+        Assert.Equal(["code", "period", "characteristic", "category", "label", "count", "percent"], languages[0]);
+        var api = profile.GetProperty("languages").EnumerateArray().ToList();
+        Assert.Equal(api.Count, languages.Count - 1);
+        Assert.True(api.Count > ChangeAreaModelTop, $"{api.Count} languages");
+        for (var i = 0; i < api.Count; i++)
+            Assert.Equal(Num(api[i], "count") is { } n ? n.ToString(CultureInfo.InvariantCulture) : "[c]", languages[i + 1][5]);
+        var ethnicity = await CsvText.GetAsync(http, $"/change/{Dataset}/area/{Area}/ethnicity.csv?period=2020-03");
+        Assert.Equal("census2011_percent", ethnicity[0][6]);
+        Assert.All(ethnicity.Skip(1), r => Assert.Equal("2020-03", r[1]));
+        var structure = await CsvText.GetAsync(http, $"/change/{Dataset}/area/{Area}/structure.csv?period=2020-03");
+        Assert.Equal(["sex", "age_band"], structure.Skip(1).Select(r => r[2]).Distinct());
+        var timeline = await CsvText.GetAsync(http, $"/change/{Dataset}/area/{Area}/timeline.csv");
+        Assert.Equal(109, timeline.Count); // 2017-01 to 2025-12 and the header
+        var diversity = await CsvText.GetAsync(http, $"/change/{Dataset}/area/{Area}/diversity.csv");
+        Assert.Equal(["code", "period", "ethnic_group_simpson", "ethnic_group_shannon", "main_language_simpson", "main_language_shannon"], diversity[0]);
+        var simpson = profile.GetProperty("ethnicDiversity");
+        Assert.Equal(Math.Round(Num(simpson[simpson.GetArrayLength() - 1], "simpson")!.Value, 3), double.Parse(diversity[^1][2], CultureInfo.InvariantCulture));
+
+        var district = await CsvText.GetAsync(http, $"/change/{Dataset}/{District}/timeline.csv");
+        Assert.Equal(109, district.Count);
+        var map = await CsvText.GetAsync(http, $"/change/{Dataset}/{District}/map.csv?measure=stock&category=sex:F&period=2024-01");
+        Assert.Equal(142, map.Count);
+        Assert.All(map.Skip(1), r => Assert.Equal(["2024-01", "stock", "sex:F"], r[2..5]));
+
+        var xlsx = await http.GetByteArrayAsync($"/change/{Dataset}/area/{Area}/ethnicity.xlsx?period=2020-03");
+        using var doc = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
+        var sheets = doc.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().ToList();
+        var about = ((WorksheetPart)doc.WorkbookPart.GetPartById(sheets.Single(x => x.Name == "About").Id!)).Worksheet.Descendants<Row>()
+            .Select(r => r.Elements<Cell>().Select(c => c.InlineString?.InnerText ?? c.CellValue?.Text ?? "").ToArray()).ToDictionary(r => r[0], r => r.Length > 1 ? r[1] : "");
+        Assert.StartsWith("Yes", about["Synthetic data"]);
+        Assert.StartsWith("These figures are disclosure-controlled", about["Figures"]);
+        Assert.Contains("Contains 2011 Census data © Crown copyright", about["Census 2011"]);
+        Assert.EndsWith(" by anonymous", about["Exported"]);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"/change/{Dataset}/area/{Area}/secrets.csv")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync($"/api/v1/change/{Dataset}/areas/{Area}?period=1999-01")).StatusCode);
+
+        await using var db = demo.App.Database.Context();
+        var audit = await db.AuditEntries.Where(e => e.Action == AuditActions.Export && e.Target.Contains(Area)).ToListAsync();
+        var entry = Assert.Single(audit, e => e.Target == $"{Dataset}-{Area}-languages-2020-03.csv");
+        Assert.Equal($"{api.Count} rows; dataset={Dataset}; area={Area}; table=languages; period=2020-03; policy: suppress:10", entry.Detail);
+        Assert.Contains(audit, e => e.Target == $"{Dataset}-{Area}-timeline.csv");
+        Assert.Contains(audit, e => e.Target == $"{Dataset}-{Area}-ethnicity-2020-03.xlsx");
+    }
+
+    const int ChangeAreaModelTop = Cohesion.Change.Pages.ChangeAreaModel.TopLanguages;
+
+    [Fact]
+    public async Task DataSourcesListTheChangeDatasetsWithTheirOwnerAgreementAndSyntheticLabel()
+    {
+        using var http = demo.App.Client();
+        var html = WebUtility.HtmlDecode(await http.GetStringAsync("/data-sources"));
+        Assert.Contains("Community change datasets", html);
+        Assert.Matches(@"GP registrations in Oldham \(synthetic\)\s*<strong class=""govuk-tag govuk-tag--orange"">Synthetic data</strong>", html);
+        Assert.Contains("School census in Oldham (synthetic)", html);
+        Assert.Contains(DemoChange.GpOwner, html);
+        Assert.Contains("Synthetic demonstration data: describes no real person; free to use", html);
+    }
+
     [Theory]
     [InlineData("/change/no-such-dataset/E08000004")]
     [InlineData("/change/no-such-dataset/area/E01005320")]
@@ -288,6 +368,10 @@ public partial class ChangePagesTests(ChangeDemoApp demo) : IClassFixture<Change
     [InlineData("/change/gp-oldham-synthetic/E99999999")]
     [InlineData("/change/gp-oldham-synthetic/area/E99999999")]
     [InlineData("/change/gp-oldham-synthetic/E08000004/export.pdf")]
+    [InlineData("/change/gp-oldham-synthetic/E08000004/timeline.pdf")]
+    [InlineData("/change/gp-oldham-synthetic/E01005320/timeline.csv")]      // an LSOA is not a district
+    [InlineData("/change/gp-oldham-synthetic/area/E99999999/languages.csv")]
+    [InlineData("/change/no-such-dataset/area/E01005320/timeline.csv")]
     public async Task UnknownDatasetsAreasAndFormatsAreNotFound(string path)
     {
         using var http = demo.App.Client();
@@ -306,18 +390,21 @@ public partial class ChangePagesTests(ChangeDemoApp demo) : IClassFixture<Change
             ds.Sensitivity = Sensitivity.OwnerOnly;
             await db.SaveChangesAsync();
         }
-        string[] pages = [$"/change/{Dataset}/{District}", $"/change/{Dataset}/area/{Area}", $"/change/{Dataset}/{District}/export.csv"];
+        string[] pages = [$"/change/{Dataset}/{District}", $"/change/{Dataset}/area/{Area}", $"/change/{Dataset}/{District}/export.csv",
+            $"/change/{Dataset}/{District}/timeline.csv", $"/change/{Dataset}/{District}/map.csv", $"/change/{Dataset}/area/{Area}/languages.csv"];
 
         using var anonymous = app.Client();
         var (partner, _, _) = await SignIn.NewUserClientAsync(app, "analyst@partner.example", Role.Analyst, "Oldham Council");
         foreach (var client in new[] { anonymous, partner })
         {
             Assert.DoesNotContain("GP registrations in Oldham", await client.GetStringAsync("/change"));
+            Assert.DoesNotContain("GP registrations in Oldham", await client.GetStringAsync("/data-sources"));
             foreach (var page in pages) Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(page)).StatusCode);
         }
 
         var (owner, _, _) = await SignIn.NewUserClientAsync(app, "analyst@gp.example", Role.Viewer, DemoChange.GpOwner);
         Assert.Contains("exact figures for you", await owner.GetStringAsync("/change"));
+        Assert.Contains("GP registrations in Oldham", await owner.GetStringAsync("/data-sources"));
         var html = WebUtility.HtmlDecode(await owner.GetStringAsync($"/change/{Dataset}/{District}?pageSize=500"));
         Assert.Contains("These figures are exact: you are in the owner organisation", html);
         Assert.Contains("Who can see it</dt><dd class=\"govuk-summary-list__value\">Owner only", html);

@@ -134,6 +134,34 @@ public class ChangeSharingTests
                             checkedValues++;
                         }
                 }
+                // Downloads of an area's tables and of the district's timeline: the viewer's figures, withheld as [c].
+                var mid = cube.Periods.Length / 2;
+                static string Cell(long? v) => v is { } x ? x.ToString(System.Globalization.CultureInfo.InvariantCulture) : "[c]";
+                foreach (var (id, code) in lsoas.Take(3))
+                {
+                    foreach (var table in new[] { "structure", "languages" })
+                        foreach (var r in (await CsvText.GetAsync(http, $"/change/{ds}/area/{code}/{table}.csv?period={cube.Periods[mid]}")).Skip(1))
+                        {
+                            Assert.Equal(cube.Periods[mid], r[1]);
+                            Assert.Equal(Cell(cube.Get(id, mid, ChangeViews.Headcount(cube), cube.Slot[$"{r[2]}:{r[3]}"])), r[5]);
+                            checkedValues++;
+                        }
+                    foreach (var r in (await CsvText.GetAsync(http, $"/change/{ds}/area/{code}/ethnicity.csv?period={cube.Periods[mid]}")).Skip(1))
+                    {
+                        Assert.Equal(Cell(cube.Get(id, mid, ChangeViews.Headcount(cube), cube.Slot[$"ethnic_group:{r[2]}"])), r[4]);
+                        checkedValues++;
+                    }
+                }
+                var timeline = await CsvText.GetAsync(http, $"/change/{ds}/{District}/timeline.csv");
+                var headcountColumn = Array.IndexOf(timeline[0], counts == SchoolCounts ? "pupils" : "registered");
+                Assert.True(headcountColumn > 0, string.Join(",", timeline[0]));
+                Assert.Equal(cube.Periods.Length, timeline.Count - 1);
+                for (var p = 0; p < cube.Periods.Length; p++)
+                {
+                    Assert.Equal(cube.Periods[p], timeline[p + 1][1]);
+                    Assert.Equal(Cell(cube.Get(district, p, ChangeViews.Headcount(cube))), timeline[p + 1][headcountColumn]);
+                    checkedValues++;
+                }
                 if (!exact) ChangeImportTests.AssertNoSmallCount(cube, 10);
             }
         }

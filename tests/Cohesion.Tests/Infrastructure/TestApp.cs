@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Cohesion.Data;
 using Cohesion.Web;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Cohesion.Tests.Infrastructure;
@@ -25,6 +26,13 @@ public sealed partial class TestApp : IAsyncDisposable
         var output = new StringWriter();
         await CohesionWebApp.PrepareAsync(app, output);
         await app.StartAsync();
+        if (extraArgs.SequenceEqual(WithChangeData))
+        {
+            // The demo's change data is seeded in the background once the app listens; tests that asked for it wait.
+            var status = app.Services.GetRequiredService<Cohesion.Change.DemoChangeStatus>();
+            await status.Done.WaitAsync(TimeSpan.FromMinutes(5));
+            if (status.Current == Cohesion.Change.DemoChangeStatus.State.Failed) throw new InvalidOperationException($"Demo change data: {status.Error}");
+        }
         var password = PasswordLine().Match(output.ToString()).Groups[1].Value;
         return new TestApp { App = app, Database = database, BaseAddress = new Uri(app.Urls.First()), AdminPassword = password, StartupOutput = output.ToString() };
     }

@@ -73,6 +73,9 @@ public sealed class ChangeDistrictModel(CohesionDb db, ChangeCache cache, AreaSt
     public string ExportLink(string format) =>
         QueryLinks.With($"{Base}/{Uri.EscapeDataString(District.Code)}/export.{format}", Request.Query, ("page", null), ("measure", null), ("category", null), ("period", PeriodLabel));
 
+    public string MapExportLink(string format) => QueryLinks.With($"{Base}/{Uri.EscapeDataString(District.Code)}/map.{format}",
+        new QueryCollection(), ("measure", Measure.Name), ("category", Category), ("period", PeriodLabel));
+
     /// <summary>Decimal places of the map's legend and tooltips: rates to one, counts whole.</summary>
     public int MapDecimals => Measure.IsRate ? 1 : 0;
 

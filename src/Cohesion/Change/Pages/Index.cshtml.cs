@@ -10,9 +10,12 @@ namespace Cohesion.Change.Pages;
 public sealed record ChangeDatasetCard(AboutFigures About, IReadOnlyList<AreaInfo> Districts);
 
 /// <summary>/change: the change datasets this viewer may see, each with the terms that apply to them.</summary>
-public sealed class ChangeIndexModel(CohesionDb db, ChangeCache cache, AreaStatsCache places) : PageModel
+public sealed class ChangeIndexModel(CohesionDb db, ChangeCache cache, AreaStatsCache places, DemoChangeStatus demo) : PageModel
 {
     public List<ChangeDatasetCard> Datasets { get; } = [];
+
+    /// <summary>The demo's change data as the background seeder last reported it.</summary>
+    public DemoChangeStatus Demo => demo;
 
     public async Task OnGetAsync(CancellationToken ct)
     {

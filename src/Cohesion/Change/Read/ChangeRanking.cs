@@ -21,9 +21,10 @@ public static class ChangeRanking
         return areas.Select((a, i) => new RankedArea(a.Id, a.Code, a.Name, school ? null : ChangeViews.Gp(c, a.Id, p), school ? ChangeViews.School(c, a.Id, p) : null, flags[i])).ToList();
     }
 
-    public static ChangeAreaProfile Profile(ChangeCube c, PlaceDirectory dir, AreaInfo area, DatasetView? census, ChangeAbout about)
+    /// <summary>An area's profile; the structure, languages and ethnicity are for period <paramref name="p"/> (default the latest).</summary>
+    public static ChangeAreaProfile Profile(ChangeCube c, PlaceDirectory dir, AreaInfo area, DatasetView? census, ChangeAbout about, int? period = null)
     {
-        var p = c.Periods.Length - 1;
+        var p = period ?? c.Periods.Length - 1;
         var school = c.Dataset.Kind == DatasetKind.SchoolCensus;
         var (sex, age) = school ? (ChangeViews.Composition(c, area.Id, p, "sex"), []) : ChangeViews.Structure(c, area.Id, p);
         var ethnic = ChangeViews.Composition(c, area.Id, p, "ethnic_group");
@@ -32,7 +33,7 @@ public static class ChangeRanking
             for (var k = 0; k < census.Groups.Count; k++)
                 if (double.IsFinite(st.Share(k))) censusShares[census.Groups[k].Code] = st.Share(k) * 100;
         var comparison = ethnic.Select(e => new EthnicComparison(e.Code, e.Label, e.Count, e.Percent, censusShares.TryGetValue(e.Code, out var v) ? v : null)).ToList();
-        return new ChangeAreaProfile(about, area.Code, area.Name, dir.District(area)?.Code, c.Periods.LastOrDefault() ?? "",
+        return new ChangeAreaProfile(about, area.Code, area.Name, dir.District(area)?.Code, c.Periods.Length > 0 ? c.Periods[p] : "",
             school ? null : ChangeViews.GpSeries(c, area.Id), school ? ChangeViews.SchoolSeries(c, area.Id) : null,
             sex, age, ChangeViews.Composition(c, area.Id, p, "main_language"), comparison,
             ChangeViews.DiversitySeries(c, area.Id, "ethnic_group"), ChangeViews.DiversitySeries(c, area.Id, "main_language"));
