@@ -1,55 +1,26 @@
-using System.Numerics;
+using Cohesion.Analytics;
 
 namespace Cohesion.Change.Generate;
 
 /// <summary>
-/// xoshiro256** (Blackman and Vigna 2018), seeded through SplitMix64. The generators use it rather than
+/// xoshiro256** (<see cref="Xoshiro256"/>, Blackman and Vigna 2018), seeded through SplitMix64. The generators use it rather than
 /// <see cref="System.Random"/>, whose algorithm is unspecified and may change between runtimes: the same
 /// seed must give the same bytes on every machine and every .NET version.
 /// </summary>
 public struct Rng
 {
-    ulong _s0, _s1, _s2, _s3;
+    Xoshiro256 _bits;
 
-    public Rng(ulong seed)
-    {
-        var x = seed;
-        _s0 = SplitMix64(ref x);
-        _s1 = SplitMix64(ref x);
-        _s2 = SplitMix64(ref x);
-        _s3 = SplitMix64(ref x);
-    }
+    public Rng(ulong seed) => _bits = new Xoshiro256(seed);
 
     /// <summary>An independent stream for one (purpose, index) pair, so work can be split into blocks that
     /// are generated in any order, on any number of threads, and still give the same output.</summary>
     public static Rng For(ulong seed, ulong purpose, ulong index) => new(Mix(seed ^ Mix(purpose * 0x9E3779B97F4A7C15UL ^ Mix(index + 1))));
 
     /// <summary>The SplitMix64 finaliser: a bijection on 64-bit values, so distinct inputs give distinct outputs.</summary>
-    public static ulong Mix(ulong z)
-    {
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
+    public static ulong Mix(ulong z) => Xoshiro256.Mix(z);
 
-    static ulong SplitMix64(ref ulong x)
-    {
-        x += 0x9E3779B97F4A7C15UL;
-        return Mix(x);
-    }
-
-    public ulong NextUInt64()
-    {
-        var result = BitOperations.RotateLeft(_s1 * 5, 7) * 9;
-        var t = _s1 << 17;
-        _s2 ^= _s0;
-        _s3 ^= _s1;
-        _s1 ^= _s2;
-        _s0 ^= _s3;
-        _s2 ^= t;
-        _s3 = BitOperations.RotateLeft(_s3, 45);
-        return result;
-    }
+    public ulong NextUInt64() => _bits.Next();
 
     /// <summary>Uniform in [0, 1), 53 bits.</summary>
     public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
