@@ -36,25 +36,9 @@ public static class ChangeCli
         var threads = new Option<int>("--threads") { Description = "Reading threads (default: one per core)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var cmd = new Command("change", "Aggregate a GP registration or school census extract into community-change figures (no database; nothing record-level is kept)")
             { input, source, period, output, suppress, round, from, to, extractDate, areasFile, skip, rejects, threads };
-        cmd.SetAction((parse, ct) =>
-        {
-            try
-            {
-                return Task.FromResult(Run(parse.GetValue(input)!, parse.GetValue(source) == "school" ? School : Gp, parse.GetValue(period)!, parse.GetValue(output)!, parse.GetValue(suppress), parse.GetValue(round),
-                    parse.GetValue(from), parse.GetValue(to), parse.GetValue(extractDate), parse.GetValue(areasFile), parse.GetValue(skip), parse.GetValue(rejects), parse.GetValue(threads), ct));
-            }
-            catch (ImportFailedException e)
-            {
-                Console.Error.WriteLine($"Rejected: nothing was written. {e.TotalErrors} problem{(e.TotalErrors == 1 ? "" : "s")} found:");
-                foreach (var x in e.Errors) Console.Error.WriteLine($"  {x}");
-                return Task.FromResult(2);
-            }
-            catch (CliException e)
-            {
-                Console.Error.WriteLine(e.Message);
-                return Task.FromResult(2);
-            }
-        });
+        cmd.SetAction((parse, ct) => Task.FromResult(CohesionCli.FileOnly(() =>
+            Run(parse.GetValue(input)!, parse.GetValue(source) == "school" ? School : Gp, parse.GetValue(period)!, parse.GetValue(output)!, parse.GetValue(suppress), parse.GetValue(round),
+                parse.GetValue(from), parse.GetValue(to), parse.GetValue(extractDate), parse.GetValue(areasFile), parse.GetValue(skip), parse.GetValue(rejects), parse.GetValue(threads), ct))));
         return cmd;
     }
 

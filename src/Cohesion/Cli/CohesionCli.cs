@@ -29,6 +29,7 @@ public static class CohesionCli
         root.Add(DbCli.Command());
         root.Add(Cohesion.Change.ChangeCli.Command());
         root.Add(Cohesion.Change.Generate.GenerateCli.Command());
+        root.Add(Cohesion.Segregation.SegregationCli.Command());
         return await root.Parse(args).InvokeAsync();
     }
 
@@ -65,6 +66,31 @@ public static class CohesionCli
         {
             var err = Console.Error;
             err.WriteLine($"Import rejected: nothing was changed. {e.TotalErrors} problem{(e.TotalErrors == 1 ? "" : "s")} found:");
+            foreach (var x in e.Errors) err.WriteLine($"  {x}");
+            if (e.TotalErrors > e.Errors.Count) err.WriteLine($"  … and {e.TotalErrors - e.Errors.Count} more");
+            return 2;
+        }
+        catch (CliException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 2;
+        }
+    }
+
+    /// <summary>
+    /// Runs a verb that reads a file and writes a file, with no database: a rejected input or a usage error is
+    /// reported as a plain message and exits 2.
+    /// </summary>
+    public static int FileOnly(Func<int> run)
+    {
+        try
+        {
+            return run();
+        }
+        catch (ImportFailedException e)
+        {
+            var err = Console.Error;
+            err.WriteLine($"Rejected: nothing was written. {e.TotalErrors} problem{(e.TotalErrors == 1 ? "" : "s")} found:");
             foreach (var x in e.Errors) err.WriteLine($"  {x}");
             if (e.TotalErrors > e.Errors.Count) err.WriteLine($"  … and {e.TotalErrors - e.Errors.Count} more");
             return 2;

@@ -1,4 +1,3 @@
-using Cohesion.Data;
 using Cohesion.Tests.Infrastructure;
 
 namespace Cohesion.Tests.Change;
@@ -6,11 +5,7 @@ namespace Cohesion.Tests.Change;
 /// <summary>Runs the real <c>cohesion</c> for the change tests (no database needed) and reads what <c>change</c> wrote.</summary>
 static class ChangeRun
 {
-    public static async Task<CliResult> Cli(params string[] args)
-    {
-        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
-        return await CohesionExe.RunAsync(db, args);
-    }
+    public static Task<CliResult> Cli(params string[] args) => CohesionExe.RunWithoutDatabaseAsync(args);
 
     /// <summary><c>cohesion change</c> on <paramref name="extract"/>, written as extract.csv, to out.csv.</summary>
     public static Task<CliResult> Extract(Files files, string extract, string[] common, string[] args) =>

@@ -1,3 +1,4 @@
+using Cohesion.Data;
 using System.Diagnostics;
 
 namespace Cohesion.Tests.Infrastructure;
@@ -30,5 +31,12 @@ public static class CohesionExe
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await p.WaitForExitAsync(cts.Token);
         return new CliResult(p.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>A verb that needs no database (it reads and writes files), pointed at an empty SQLite file all the same.</summary>
+    public static async Task<CliResult> RunWithoutDatabaseAsync(params string[] args)
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
+        return await RunAsync(db, args);
     }
 }
