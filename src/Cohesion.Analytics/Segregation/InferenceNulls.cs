@@ -30,7 +30,14 @@ abstract class Simulator
 /// </summary>
 sealed class SystematicNull : Simulator
 {
+    /// <summary>
+    /// Below this many people per unit a group is placed person by person (a few nanoseconds each) rather than by a
+    /// binomial draw per unit (tens of nanoseconds each). Either way the draw is exactly the multinomial.
+    /// </summary>
+    const int OneByOneBelowPerUnit = 8;
+
     readonly Multinomial _units;
+    readonly AliasTable? _alias;
     readonly long[] _groupTotals;
     readonly int _n;
 
@@ -38,6 +45,7 @@ sealed class SystematicNull : Simulator
     {
         _n = observed.Units;
         _units = new Multinomial(observed.UnitTotals);
+        _alias = observed.Total > 0 ? new AliasTable(observed.UnitTotals) : null;
         _groupTotals = new long[observed.Groups];
         for (var k = 0; k < observed.Groups; k++) _groupTotals[k] = Whole(observed.GroupTotals[k]);
         foreach (var t in observed.UnitTotals) Whole(t);
@@ -45,7 +53,16 @@ sealed class SystematicNull : Simulator
 
     public override void Fill(ref IterationRandom rng, Span<double> target)
     {
-        for (var k = 0; k < _groupTotals.Length; k++) _units.Draw(ref rng, _groupTotals[k], target, k * _n, 1);
+        for (var k = 0; k < _groupTotals.Length; k++)
+        {
+            var people = _groupTotals[k];
+            if (_alias is not null && people < (long)OneByOneBelowPerUnit * _n)
+            {
+                var column = target.Slice(k * _n, _n);
+                for (var m = 0L; m < people; m++) column[_alias.Sample(ref rng)]++;
+            }
+            else _units.Draw(ref rng, people, target, k * _n, 1);
+        }
     }
 }
 

@@ -103,6 +103,30 @@ public class SamplerTests
     }
 
     [Fact]
+    public void AliasDrawsFollowTheWeightsAndNeverPickAWeightOfZero()
+    {
+        double[] weights = [0, 1465, 3, 0, 1436, 0.5, 2020, 0, 1, 997];
+        var table = new AliasTable(weights);
+        var counts = new int[weights.Length];
+        const int draws = 1_000_000;
+        var rng = new IterationRandom(5, 0);
+        for (var i = 0; i < draws; i++) counts[table.Sample(ref rng)]++;
+        var total = weights.Sum();
+        double chi2 = 0;
+        for (var j = 0; j < weights.Length; j++)
+        {
+            if (weights[j] == 0)
+            {
+                Assert.Equal(0, counts[j]);
+                continue;
+            }
+            var expected = draws * weights[j] / total;
+            chi2 += (counts[j] - expected) * (counts[j] - expected) / expected;
+        }
+        Assert.True(chi2 < 27.9, $"χ² {chi2:F1} on 6 df"); // 0.9999 quantile
+    }
+
+    [Fact]
     public void StreamsDependOnSeedAndIterationOnly()
     {
         var a = new IterationRandom(3, 10);
