@@ -59,7 +59,7 @@ sealed class SystematicNull : Simulator
             if (_alias is not null && people < (long)OneByOneBelowPerUnit * _n)
             {
                 var column = target.Slice(k * _n, _n);
-                for (var m = 0L; m < people; m++) column[_alias.Sample(ref rng)]++;
+                for (var m = 0L; m < people; m++) column[_alias.Pick(rng.NextInt(_n), rng.NextDouble())]++;
             }
             else _units.Draw(ref rng, people, target, k * _n, 1);
         }

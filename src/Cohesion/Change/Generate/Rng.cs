@@ -57,57 +57,12 @@ public static class DetMath
     }
 }
 
-/// <summary>Walker's alias method (Vose's construction): draws an index with probability proportional to its weight in O(1).</summary>
-public sealed class AliasTable
+/// <summary>Draws from an <see cref="AliasTable"/> with the generators' <see cref="Rng"/>.</summary>
+public static class AliasTableDraw
 {
-    readonly double[] _prob;
-    readonly int[] _alias;
-
-    public int Count => _prob.Length;
-
-    public AliasTable(ReadOnlySpan<double> weights)
+    public static int Next(this AliasTable table, ref Rng rng)
     {
-        var n = weights.Length;
-        if (n == 0) throw new ArgumentException("no weights", nameof(weights));
-        double total = 0;
-        foreach (var w in weights)
-        {
-            if (!(w >= 0) || double.IsInfinity(w)) throw new ArgumentException("weights must be finite and not negative", nameof(weights));
-            total += w;
-        }
-        _prob = new double[n];
-        _alias = new int[n];
-        if (total <= 0)
-        {
-            // Nothing to go on: every index equally likely.
-            Array.Fill(_prob, 1.0);
-            for (var i = 0; i < n; i++) _alias[i] = i;
-            return;
-        }
-        var scaled = new double[n];
-        var small = new Stack<int>();
-        var large = new Stack<int>();
-        for (var i = n - 1; i >= 0; i--)
-        {
-            scaled[i] = weights[i] * n / total;
-            (scaled[i] < 1 ? small : large).Push(i);
-        }
-        while (small.Count > 0 && large.Count > 0)
-        {
-            var s = small.Pop();
-            var l = large.Pop();
-            _prob[s] = scaled[s];
-            _alias[s] = l;
-            scaled[l] = scaled[l] + scaled[s] - 1;
-            (scaled[l] < 1 ? small : large).Push(l);
-        }
-        foreach (var i in large) { _prob[i] = 1; _alias[i] = i; }
-        foreach (var i in small) { _prob[i] = 1; _alias[i] = i; }
-    }
-
-    public int Next(ref Rng rng)
-    {
-        var i = rng.Below(_prob.Length);
-        return rng.NextDouble() < _prob[i] ? i : _alias[i];
+        var i = rng.Below(table.Count);
+        return table.Pick(i, rng.NextDouble());
     }
 }

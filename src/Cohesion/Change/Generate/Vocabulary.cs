@@ -1,3 +1,4 @@
+using Cohesion.Analytics;
 using System.Text;
 
 namespace Cohesion.Change.Generate;
