@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
+using System.Text;
 using Cohesion.Imports;
 
 namespace Cohesion.Segregation;
@@ -30,9 +32,10 @@ public sealed record CountTableLayout(string Unit, string? By, IReadOnlyList<str
 /// </summary>
 public static class CountTableReader
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static IReadOnlyList<UnitSet> Read(string path, CountTableLayout layout)
     {
-        using var csv = StrictCsv.Open(path);
+        using var csv = CsvRecordReader.Open(path);
         var file = csv.FileName;
         int Column(string name, string option)
         {
@@ -63,36 +66,35 @@ public static class CountTableReader
         while (csv.Read())
         {
             rows++;
-            var record = csv.Record;
             var line = csv.Line;
-            if (record.Length != width)
+            if (csv.FieldCount != width)
             {
-                errors.Add(line, null, null, $"expected {width} comma-separated fields, found {record.Length}");
+                errors.Add(line, null, null, $"expected {width} comma-separated fields, found {csv.FieldCount}");
                 continue;
             }
             var ok = true;
             for (var c = 0; c < numeric.Length; c++)
             {
-                var text = record[numeric[c]].Trim();
+                var text = Trim(csv.Field(numeric[c]));
                 if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v))
                 {
-                    errors.Add(line, csv.Header[numeric[c]], text, "a count must be a number");
+                    errors.Add(line, csv.Header[numeric[c]], Encoding.UTF8.GetString(text), "a count must be a number");
                     ok = false;
                 }
                 else if (v < 0)
                 {
-                    errors.Add(line, csv.Header[numeric[c]], text, "a count cannot be negative");
+                    errors.Add(line, csv.Header[numeric[c]], Encoding.UTF8.GetString(text), "a count cannot be negative");
                     ok = false;
                 }
                 values[c] = v;
             }
-            var unitCode = record[unit].Trim();
+            var unitCode = csv.Text(unit).Trim();
             if (unitCode.Length == 0)
             {
                 errors.Add(line, csv.Header[unit], "", "the unit is empty");
                 ok = false;
             }
-            var byValue = by >= 0 ? record[by].Trim() : "";
+            var byValue = by >= 0 ? csv.Text(by).Trim() : "";
             if (by >= 0 && byValue.Length == 0)
             {
                 errors.Add(line, csv.Header[by], "", "the --by value is empty");
@@ -107,7 +109,7 @@ public static class CountTableReader
                 // Counts in a file are usually whole; the allowance is for decimals that do not add up exactly.
                 if (rest < -1e-9 * Math.Max(1, values[k]))
                 {
-                    errors.Add(line, csv.Header[total], record[total].Trim(), $"the total is less than the sum of the groups ({sum.ToString(CultureInfo.InvariantCulture)})");
+                    errors.Add(line, csv.Header[total], csv.Text(total).Trim(), $"the total is less than the sum of the groups ({sum.ToString(CultureInfo.InvariantCulture)})");
                     continue;
                 }
                 values[k] = Math.Max(0, rest);
@@ -125,6 +127,8 @@ public static class CountTableReader
         return order.Select(b => b.Build()).ToList();
     }
 
+    static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> s) => s.Trim((byte)' ').Trim((byte)'\t');
+
     /// <summary>One set's units in order of first appearance, with running sums per unit.</summary>
     sealed class Builder(string by, int columns)
     {
@@ -132,6 +136,7 @@ public static class CountTableReader
         readonly List<string> _units = [];
         readonly List<double> _rows = [];
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Add(string unit, double[] values)
         {
             if (!_index.TryGetValue(unit, out var i))
