@@ -30,21 +30,6 @@ extract() { # ROWS: the path of the extract, generated once
   echo "$f"
 }
 
-# timed LABEL OUT CMD...: runs CMD under /usr/bin/time; prints "MILLISECONDS MAX_RSS_MB"; CMD's stderr goes to OUT.log.
-timed() {
-  local label="$1" out="$2"; shift 2
-  local t0 ms rss
-  t0="$(now_ns)"
-  /usr/bin/time -f 'max-rss-kb %M' -o "$out.time" "$@" 2>"$out.log" >/dev/null || { cat "$out.log" >&2; die "$label failed"; }
-  ms="$(ms_between "$t0" "$(now_ns)")"
-  rss="$(awk '/max-rss-kb/ {print int($2 / 1024)}' "$out.time")"
-  log "  $label: $ms ms, $rss MB"
-  echo "$ms $rss"
-}
-
-rate() { awk -v n="$1" -v ms="$2" 'BEGIN { printf "%.2f", n / (ms / 1000) / 1e6 }'; } # M rows/s
-secs() { awk -v ms="$1" 'BEGIN { printf "%.2f", ms / 1000 }'; }
-
 # Totals per month, measure and characteristic, or every non-zero cell, of a long CSV, leaving out what
 # only cohesion writes (age bands and churn), sorted.
 totals() { awk -F, 'NR > 1 && $3 != "churn_per_1000" && $4 != "age_band" { t[$2 "," $3 "," $4] += $6 } END { for (k in t) print k "," t[k] }' "$1" | sort; }

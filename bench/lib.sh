@@ -54,6 +54,21 @@ ms_between() { echo $(( ($2 - $1) / 1000000 )); }
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print int((a[NR/2]+a[NR/2+1])/2)}'; }
 maximum() { printf '%s\n' "$@" | sort -n | tail -1; }
 
+# timed LABEL OUT CMD...: runs CMD under /usr/bin/time; prints "MILLISECONDS MAX_RSS_MB"; CMD's stderr goes to OUT.log.
+timed() {
+  local label="$1" out="$2"; shift 2
+  local t0 ms rss
+  t0="$(now_ns)"
+  /usr/bin/time -f 'max-rss-kb %M' -o "$out.time" "$@" 2>"$out.log" >/dev/null || { cat "$out.log" >&2; die "$label failed"; }
+  ms="$(ms_between "$t0" "$(now_ns)")"
+  rss="$(awk '/max-rss-kb/ {print int($2 / 1024)}' "$out.time")"
+  log "  $label: $ms ms, $rss MB"
+  echo "$ms $rss"
+}
+
+rate() { awk -v n="$1" -v ms="$2" 'BEGIN { printf "%.2f", n / (ms / 1000) / 1e6 }'; } # M rows/s
+secs() { awk -v ms="$1" 'BEGIN { printf "%.2f", ms / 1000 }'; }
+
 # A free TCP port on 127.0.0.1, from a range the app does not use by default.
 free_port() {
   local p

@@ -132,4 +132,16 @@ public class IndexPropertyTests
             IndexCatalogue.Describe(SegregationIndex.Interaction, 0.12, "Bangladeshi", "WhiteBrit"));
         Assert.False(IndexCatalogue.TryParse("segregation", out _));
     }
+
+    [Fact]
+    public void TheUserGuideSaysWhatTheCatalogueSays()
+    {
+        var guide = File.ReadAllText(SharedData.Repo("docs", "segregation.md"));
+        foreach (var info in IndexCatalogue.All)
+        {
+            Assert.Contains($"#### `{info.Name}` — {info.Title}", guide);
+            Assert.Contains(info.Meaning, guide);
+            Assert.Contains(info.Range, guide);
+        }
+    }
 }
