@@ -17,6 +17,10 @@ Usage (the census file's 14 groups, Persons as the total, districts in column LA
       pysal's systematic null for D of each group in each district (the first DISTRICTS districts; default
       all): the group and its complement each spread over units by a multinomial with the units' population
       shares, vectorised over the iterations (pysal loops over them in Python); p = share of simulated D >= observed
+  segregation_numpy.py systematic-loop INPUT ITERATIONS SEED DISTRICTS
+      the same, shaped as pysal's SingleValueTest runs it: one pandas DataFrame and one call of a DataFrame-based D
+      (pysal's _dissim) per iteration, for the first DISTRICTS districts; prints seconds per (district, group)
+      so the whole can be estimated. An emulation of pysal's loop, not pysal.
 """
 import sys
 import time
@@ -210,6 +214,42 @@ def run_systematic(path, output, iterations, seed, districts):
         out.write("\n".join(lines) + "\n")
 
 
+def dissim_frame(data, group_pop_var, total_pop_var):
+    """pysal segregation's _dissim: DataFrame in, D out."""
+    data = data.rename(columns={group_pop_var: "group_pop_var", total_pop_var: "total_pop_var"})
+    if any(data.total_pop_var < data.group_pop_var):
+        raise ValueError("Group of interest population must equal or lower than the total population of the units.")
+    T = data.total_pop_var.sum()
+    P = data.group_pop_var.sum() / T
+    data = data.assign(pi=np.where(data.total_pop_var == 0, 0, data.group_pop_var / data.total_pop_var))
+    D = ((data.total_pop_var * abs(data.pi - P)).sum()) / (2 * T * P * (1 - P))
+    return D, data[["group_pop_var", "total_pop_var"]]
+
+
+def run_systematic_loop(path, iterations, seed, districts):
+    data = read(path)
+    np.random.seed(seed)
+    pairs = 0
+    started = time.perf_counter()
+    for number_of, (lad, d) in enumerate(data.groupby("LAD", sort=False)):
+        if number_of >= districts:
+            break
+        for g in GROUPS:
+            frame = d[[g, "Persons"]].rename(columns={g: "group", "Persons": "total"})
+            observed = dissim_frame(frame, "group", "total")[0]
+            p_j = frame["total"] / frame["total"].sum()
+            sim0 = np.random.multinomial(frame["group"].sum(), p_j, size=iterations)
+            sim1 = np.random.multinomial((frame["total"] - frame["group"]).sum(), p_j, size=iterations)
+            stars = np.empty(iterations)
+            for i in range(iterations):
+                aux = pd.DataFrame.from_dict({"simul_group": sim0[i].tolist(), "simul_tot": (sim0[i] + sim1[i]).tolist()})
+                stars[i] = dissim_frame(aux, "simul_group", "simul_tot")[0]
+            _ = (stars > observed).sum() / iterations
+            pairs += 1
+    seconds = time.perf_counter() - started
+    print(f"pairs {pairs} seconds {seconds:.3f} per_pair {seconds / pairs:.4f}")
+
+
 if __name__ == "__main__":
     # 0/0 for a group absent from a district is NaN on purpose, as in pysal; no need to say so 300 times.
     warnings.simplefilter("ignore", RuntimeWarning)
@@ -218,6 +258,8 @@ if __name__ == "__main__":
         run_all(sys.argv[2], sys.argv[3])
     elif mode == "gini" and len(sys.argv) == 4:
         run_gini(sys.argv[2], int(sys.argv[3]))
+    elif mode == "systematic-loop" and len(sys.argv) == 6:
+        run_systematic_loop(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]))
     elif mode == "systematic" and len(sys.argv) in (6, 7):
         run_systematic(sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6]) if len(sys.argv) == 7 else None)
     else:
