@@ -22,6 +22,10 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
         { "/change/gp-oldham-synthetic/area/E01005320", 200 },
         { "/change/school-oldham-synthetic/E08000004?period=2024", 200 },
         { "/change/no-such-dataset/E08000004", 404 },
+        { "/parallel-lives", 200 },
+        { "/parallel-lives?level=WARD&group=Bangladeshi&sort=dissimilarity&dir=desc", 200 },
+        { "/parallel-lives/E08000004", 200 },
+        { "/parallel-lives/E08000004?level=MSOA&map=share&group=Pakistani", 200 },
         { "/nope", 404 },
     };
 

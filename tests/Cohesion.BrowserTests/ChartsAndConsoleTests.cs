@@ -17,6 +17,8 @@ public sealed class ChartsAndConsoleTests(BrowserFixture fixture) : IClassFixtur
     [InlineData("/areas/E01005320", "area-profile", 1)]
     [InlineData("/change/gp-oldham-synthetic/E08000004", "change-district", 3)]
     [InlineData("/change/gp-oldham-synthetic/area/E01005320", "change-area", 7)]
+    [InlineData("/parallel-lives/E08000004", "parallel-lives", 2)]
+    [InlineData("/parallel-lives/E08000004?level=WARD&map=local_dissimilarity&group=Indian", "parallel-lives-ward", 2)]
     public async Task PageDrawsItsChartsWithNoConsoleErrorsOrCspViolations(string path, string name, int charts)
     {
         await using var context = await fixture.NewContextAsync(); // CSP enforced: no bypass here

@@ -73,7 +73,20 @@ public static class Glossary
             "[x] marks a figure that is not available: for example, a change on a year earlier in the first year of the data."),
     ];
 
+    public static readonly GlossaryTerm[] Segregation =
+    [
+        new("segregation-indices", "Segregation indices",
+            "Numbers that say how far people of different groups live in different areas of a district: how unevenly each group is spread (dissimilarity, Gini, entropy, Atkinson), and how much people live among their own group or among others (isolation, interaction). Multigroup versions take all groups at once.",
+            "Each index depends on the areas used: smaller areas show more separation, so compare districts at the same level. Small groups look uneven by chance alone, which is why Cohesion shows each index beside the level random placement gives, a p-value and a 95% interval. Formulas follow Massey and Denton (1988) and Reardon and Firebaugh (2002), as in the pysal segregation package, whose published values Cohesion reproduces."),
+        new("dissimilarity", "Dissimilarity index (D)",
+            "The share of a group who would have to move to another area for the group to make up the same share of every area: ½ Σ |xᵢ/X − yᵢ/Y| over the areas i, where xᵢ is the group in area i, yᵢ everyone else, and X and Y their totals. 0 is an even spread, 1 complete separation. A D of 0.6 or more is usually called high, 0.3 or less low. Source: Duncan and Duncan (1955)."),
+        new("isolation", "Isolation index",
+            "The share of the group in the area where the average member of the group lives: Σ (xᵢ/X)(xᵢ/tᵢ). It is at least the group's share of the district (an even spread) and at most 1 (the group lives apart), so it depends on the group's size: compare it with that share. Interaction is 1 − isolation: the share of others around the average member. Source: Lieberson (1981)."),
+        new("local-contribution", "Contribution to segregation",
+            "An area's part in the district's index: how far the area's mix differs from the district's, weighted by its population. The areas' contributions add up exactly to the district's index, so a map of them shows where the separation is. Cohesion maps each area's term of the multigroup information theory index (Theil's H; Reardon and O'Sullivan, 2004) and of a group's dissimilarity index."),
+    ];
+
     /// <summary>The glossary page's sections, in order.</summary>
     public static readonly (string Title, GlossaryTerm[] Terms)[] Sections =
-        [("Ideas", Ideas), ("Areas", Areas), ("Measures", Measures), ("Community change and confidentiality", Change)];
+        [("Ideas", Ideas), ("Areas", Areas), ("Measures", Measures), ("Community change and confidentiality", Change), ("Parallel lives", Segregation)];
 }

@@ -26,6 +26,7 @@ public static class CohesionWebApp
         "/Places/Index", "/Places/Overview", "/Places/Profile",
         // Change pages are open to anyone; each dataset's own sensitivity decides who sees it (a 404 otherwise).
         "/Change/Pages/Index", "/Change/Pages/District", "/Change/Pages/Area",
+        "/Segregation/Pages/Index", "/Segregation/Pages/District",
         "/Account/SignIn", "/Account/AccessDenied",
     ];
 
@@ -71,6 +72,7 @@ public static class CohesionWebApp
         builder.Services.AddSingleton<AreaStatsCache>();
         builder.Services.AddSingleton<Cohesion.Change.Read.ChangeCache>();
         builder.Services.AddSingleton<DemoChangeStatus>();
+        builder.Services.AddSingleton<Cohesion.Segregation.Read.SegregationCache>();
         builder.Services.AddSingleton<DemoChangeConsole>();
         // Tests that do not look at change data turn this off: generating and importing the extracts costs seconds.
         if (builder.Configuration.GetValue("Cohesion:Demo:ChangeData", true)) builder.Services.AddHostedService<DemoChangeSeeder>();
@@ -91,9 +93,11 @@ public static class CohesionWebApp
         var api = app.MapGroup("/api/v1").WithTags("api");
         api.MapPlacesApi().AllowAnonymous();
         api.MapChangeApi().AllowAnonymous();
+        Cohesion.Segregation.SegregationApi.MapSegregationApi(api).AllowAnonymous();
         app.MapExports().AllowAnonymous();
         app.MapChangeExports().AllowAnonymous();
         app.MapChangeTableExports().AllowAnonymous();
+        Cohesion.Segregation.SegregationExports.MapSegregationExports(app).AllowAnonymous();
         app.MapRazorPages();
         // Unknown addresses are a 404 page for everyone, not a sign-in prompt from the fallback policy.
         app.MapFallback(() => Results.NotFound()).AllowAnonymous();

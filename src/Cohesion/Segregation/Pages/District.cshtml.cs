@@ -1,0 +1,78 @@
+using Cohesion.Analytics.Segregation;
+using Cohesion.Data;
+using Cohesion.Places;
+using Cohesion.Segregation.Read;
+using Cohesion.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Cohesion.Segregation.Pages;
+
+/// <summary>A map the page can draw: a measure of each area, for one group where it needs one.</summary>
+public sealed record SegregationMap(string Key, string Label, string Unit, bool NeedsGroup);
+
+/// <summary>/parallel-lives/{code}: how evenly each group is spread across a district's areas, with intervals, ranks and maps.</summary>
+public sealed class SegregationDistrictModel(CohesionDb db, SegregationCache cache) : PageModel
+{
+    public static readonly SegregationMap[] Maps =
+    [
+        new("local_information_theory", "Contribution to segregation (all groups)", "", false),
+        new("share", "Share of residents in the group", "%", true),
+        new("local_dissimilarity", "Contribution to the group's dissimilarity", "", true),
+        new("simpson", "Diversity (Simpson's index)", "", false),
+    ];
+
+    public SegregationScope Scope { get; private set; } = null!;
+    public DistrictSegregation Result { get; private set; } = null!;
+    public NationalSegregation National { get; private set; } = null!;
+    public AreaInfo District => Scope.District!;
+    public SegregationMap Map { get; private set; } = Maps[0];
+    public int MapGroup { get; private set; }
+    public List<AreaSegregationDto> Areas { get; private set; } = [];
+    public Attribution Attribution { get; private set; } = null!;
+    public IReadOnlyList<DatasetSummary> Datasets { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string code, string? dataset, string? level, string? map, string? group, CancellationToken ct)
+    {
+        Scope = await SegregationScope.ResolveAsync(db, cache, dataset, level, code, ct);
+        // An unknown level on a page falls back to the default rather than failing: links from older pages keep working.
+        if (Scope.Problem is not null && !Scope.NotFound) Scope = await SegregationScope.ResolveAsync(db, cache, dataset, null, code, ct);
+        if (Scope.Problem is not null) return NotFound();
+        if (await cache.DistrictAsync(Scope.Source, District, Scope.Level) is not { } r) return NotFound();
+        Result = r;
+        National = cache.National(Scope.Source, Scope.Level);
+        Map = Maps.FirstOrDefault(m => m.Key == map) ?? Maps[0];
+        var groups = r.Set.Groups.ToList();
+        MapGroup = group is not null && groups.FindIndex(g => g.Code.Equals(group, StringComparison.OrdinalIgnoreCase)) is >= 0 and var gi ? gi : DefaultGroup(r);
+        Areas = AreaMeasures.Of(r.Set, MapGroup);
+        Attribution = Sources.WithBoundaries(Sources.Census(Scope.Source.Data));
+        Datasets = (await PlacesApi.PublishedDatasetsAsync(db, ct)).Where(d => d.Categories.Count(c => !c.IsTotal) >= 2).ToList();
+        return Page();
+    }
+
+    /// <summary>The largest group other than the largest overall: usually the one people ask about first.</summary>
+    static int DefaultGroup(DistrictSegregation r) =>
+        r.Groups.Where(g => g.Group != r.Largest).OrderByDescending(g => g.People).Select(g => g.Group).FirstOrDefault();
+
+    public double? MapValue(AreaSegregationDto a) => Map.Key switch
+    {
+        "share" => a.GroupShare * 100,
+        "local_dissimilarity" => a.LocalDissimilarity,
+        "simpson" => a.Simpson,
+        _ => a.LocalInformationTheory,
+    };
+
+    public string Base => $"/parallel-lives/{Uri.EscapeDataString(District.Code)}";
+
+    /// <summary>The query that keeps this page's dataset and level.</summary>
+    public string Keep => $"?level={Scope.Level.Token()}" + (Scope.Source.Data.Name == PlacesApi.DefaultDataset ? "" : $"&dataset={Uri.EscapeDataString(Scope.Source.Data.Name)}");
+
+    public string MapValuesUrl => $"/api/v1/segregation/districts/{Uri.EscapeDataString(District.Code)}/map{Keep}&measure={Map.Key}&group={Uri.EscapeDataString(Result.Set.Groups[MapGroup].Code)}";
+
+    public (int Rank, int Of)? RankOf(SegregationIndex index) =>
+        National.RankOf(District, row => row.Multigroup[Array.IndexOf(NationalSegregation.MultigroupIndices, index)]);
+
+    public (int Rank, int Of)? GroupRank(int group) => National.RankOf(District, row => row.Dissimilarity[group]);
+
+    public string Export(string what, string format) => $"{Base}/{what}.{format}{Keep}" + (what == "areas" ? $"&group={Uri.EscapeDataString(Result.Set.Groups[MapGroup].Code)}" : "");
+}

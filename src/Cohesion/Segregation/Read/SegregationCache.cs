@@ -1,0 +1,50 @@
+using System.Collections.Concurrent;
+using Cohesion.Data;
+using Cohesion.Places;
+
+namespace Cohesion.Segregation.Read;
+
+/// <summary>The counts a segregation page or endpoint reads: a published dataset's latest period and the area directory.</summary>
+public sealed record SegregationSource(DatasetView Data, PlaceDirectory Directory, long Version);
+
+/// <summary>
+/// National tables and districts' inference, kept until the next import (the data version every cache of
+/// imported data shares). A district's inference (two runs of 999 simulations) is worked out once per version,
+/// however many requests ask for it at once.
+/// </summary>
+public sealed class SegregationCache(AreaStatsCache places)
+{
+    readonly ConcurrentDictionary<(string, string, AreaLevel), (long Version, Lazy<NationalSegregation> Table)> _national = [];
+    readonly ConcurrentDictionary<(string, string, AreaLevel, int), (long Version, Lazy<Task<DistrictSegregation?>> Result)> _districts = [];
+
+    /// <summary>Null when there is no published dataset of that name with counts.</summary>
+    public async Task<SegregationSource?> SourceAsync(CohesionDb db, string? dataset, CancellationToken ct)
+    {
+        var name = string.IsNullOrWhiteSpace(dataset) ? PlacesApi.DefaultDataset : dataset.Trim();
+        // Only datasets with no owner are published statistics; anything owned is shared under its own terms elsewhere.
+        var published = await PlacesApi.PublishedDatasetsAsync(db, ct);
+        if (!published.Any(d => d.Name.Equals(name, StringComparison.OrdinalIgnoreCase))) return null;
+        var version = await AreaStatsCache.VersionAsync(db, ct);
+        var data = await places.DatasetAsync(db, name, null, ct);
+        if (data is null || data.Groups.Count < 2) return null;
+        return new SegregationSource(data, await places.DirectoryAsync(db, ct), version);
+    }
+
+    public NationalSegregation National(SegregationSource s, AreaLevel level)
+    {
+        var key = (s.Data.Name, s.Data.Period, level);
+        var entry = _national.AddOrUpdate(key,
+            _ => (s.Version, new Lazy<NationalSegregation>(() => NationalSegregation.Compute(s.Directory, s.Data, level))),
+            (_, old) => old.Version == s.Version ? old : (s.Version, new Lazy<NationalSegregation>(() => NationalSegregation.Compute(s.Directory, s.Data, level))));
+        return entry.Table.Value;
+    }
+
+    public Task<DistrictSegregation?> DistrictAsync(SegregationSource s, AreaInfo district, AreaLevel level)
+    {
+        var key = (s.Data.Name, s.Data.Period, level, district.Id);
+        Lazy<Task<DistrictSegregation?>> Make() => new(() => Task.Run(() =>
+            UnitSet.Of(s.Directory, s.Data, district, level) is { } set ? DistrictSegregation.Compute(set) : null));
+        var entry = _districts.AddOrUpdate(key, _ => (s.Version, Make()), (_, old) => old.Version == s.Version ? old : (s.Version, Make()));
+        return entry.Result.Value;
+    }
+}

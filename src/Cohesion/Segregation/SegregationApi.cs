@@ -1,0 +1,136 @@
+using Cohesion.Analytics.Segregation;
+using Cohesion.Data;
+using Cohesion.Places;
+using Cohesion.Segregation.Read;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Cohesion.Segregation;
+
+public sealed record EstimateDto(double? Value, double? Chance, double? PValue, double? CiLow, double? CiHigh);
+public sealed record IndexDto(string Index, string Title, double? Value, string Meaning, string Range, string Source, string? Statement);
+public sealed record GroupIndicesDto(string Code, string Label, double People, double Share, EstimateDto Dissimilarity, EstimateDto Isolation,
+    EstimateDto? DissimilarityAgainstLargest, EstimateDto? IsolationAgainstLargest, double? Gini, double? Entropy, double? Interaction, double? Atkinson,
+    string? DissimilarityStatement, RankDto? DissimilarityRank);
+public sealed record MultigroupDto(string Index, string Title, EstimateDto Estimate, string Meaning, string Range, string Source, string Statement, RankDto? Rank);
+public sealed record RankDto(int Rank, int Of);
+public sealed record SegregationAbout(string Dataset, string Period, string Level, IReadOnlyList<string> Levels, string Attribution, bool Synthetic, string Method);
+public sealed record DistrictSegregationDto(SegregationAbout About, string Code, string Name, int Units, double Population, string LargestGroup,
+    IReadOnlyList<GroupIndicesDto> Groups, IReadOnlyList<MultigroupDto> Multigroup, int Iterations, ulong Seed);
+public sealed record AreaSegregationDto(string Code, string Name, double Population, double? GroupShare, double? LocalDissimilarity, double? LocalInformationTheory,
+    double? Simpson, double? Shannon);
+public sealed record DistrictAreasDto(SegregationAbout About, string District, string? Group, IReadOnlyList<AreaSegregationDto> Areas);
+public sealed record NationalRowDto(string Code, string Name, string? Region, int Units, double Population, IReadOnlyDictionary<string, double?> Indices,
+    IReadOnlyList<NationalGroupDto> Groups);
+public sealed record NationalGroupDto(string Code, double Share, double? Dissimilarity, double? Isolation);
+public sealed record NationalDto(SegregationAbout About, IReadOnlyList<CategorySummary> Groups, IReadOnlyList<NationalRowDto> Districts);
+
+/// <summary>
+/// Read API for "Parallel lives": segregation indices of every district loaded, one district's indices with
+/// intervals and p-values, and each area's share and local contribution for maps. Published census counts only,
+/// so open to everyone.
+/// </summary>
+public static class SegregationApi
+{
+    public const string Method = "Two-group indices compare each group with everyone else (and with the largest group); multigroup indices take all groups at once. " +
+        "p-value: share of 999 random placements of each group's residents over the areas (systematic null) at least as segregated. " +
+        "Interval: 2.5th to 97.5th percentile over 999 resamples of the areas (bootstrap). Seed 2011.";
+
+    public static RouteGroupBuilder MapSegregationApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/segregation").WithTags("segregation");
+        g.MapGet("/districts", National).WithName("SegregationNational").WithSummary("Every district loaded with its multigroup indices and each group's dissimilarity and isolation");
+        g.MapGet("/districts/{code}", District).WithName("SegregationDistrict").WithSummary("A district's two-group and multigroup indices with p-values, intervals and ranks");
+        g.MapGet("/districts/{code}/map", Map).WithName("SegregationMap").WithSummary("One area measure (local contribution, a group's share, diversity) for the district's map");
+        g.MapGet("/districts/{code}/areas", Areas).WithName("SegregationAreas").WithSummary("Each area's share of a group, local contribution to segregation and diversity");
+        return g;
+    }
+
+    internal static double? N(double v) => double.IsFinite(v) ? v : null;
+    internal static EstimateDto Dto(Estimate e) => new(N(e.Value), N(e.Chance), N(e.PValue), N(e.Low), N(e.High));
+    static ProblemHttpResult Problem(SegregationScope s) => TypedResults.Problem(s.Problem, statusCode: s.NotFound ? 404 : 400);
+
+    internal static SegregationAbout About(SegregationScope s) => new(s.Source.Data.Name, s.Source.Data.Period, s.Level.Token(),
+        s.Levels.Select(l => l.Token()).ToList(), s.Source.Data.Attribution, s.Source.Data.IsSynthetic, Method);
+
+    static async Task<Results<Ok<NationalDto>, ProblemHttpResult>> National(string? dataset, string? level, CohesionDb db, SegregationCache cache, CancellationToken ct)
+    {
+        var s = await SegregationScope.ResolveAsync(db, cache, dataset, level, null, ct);
+        if (s.Problem is not null) return Problem(s);
+        var t = cache.National(s.Source, s.Level);
+        return TypedResults.Ok(new NationalDto(About(s), t.Groups.Select(x => new CategorySummary(x.Code, x.Label, false)).ToList(),
+            t.Rows.Select(r => new NationalRowDto(r.District.Code, r.District.Name, r.Region?.Name, r.Units, r.Population,
+                NationalSegregation.MultigroupIndices.Select((x, j) => (IndexCatalogue.Get(x).Name, N(r.Multigroup[j]))).ToDictionary(p => p.Name, p => p.Item2),
+                t.Groups.Select((x, k) => new NationalGroupDto(x.Code, r.Share[k], N(r.Dissimilarity[k]), N(r.Isolation[k]))).ToList())).ToList()));
+    }
+
+    static async Task<Results<Ok<DistrictSegregationDto>, ProblemHttpResult>> District(string code, string? dataset, string? level, CohesionDb db, SegregationCache cache, CancellationToken ct)
+    {
+        var s = await SegregationScope.ResolveAsync(db, cache, dataset, level, code, ct);
+        if (s.Problem is not null) return Problem(s);
+        if (await cache.DistrictAsync(s.Source, s.District!, s.Level) is not { } r) return TypedResults.Problem($"{s.District!.Name} has fewer than two areas at {s.Level.Label()} level", statusCode: 404);
+        return TypedResults.Ok(Build(s, r, cache.National(s.Source, s.Level)));
+    }
+
+    internal static DistrictSegregationDto Build(SegregationScope s, DistrictSegregation r, NationalSegregation national)
+    {
+        var largest = r.Groups[r.Largest];
+        var groups = r.Groups.Select(g => new GroupIndicesDto(g.Code, g.Label, g.People, g.Share, Dto(g.Dissimilarity), Dto(g.Isolation),
+            g.Group == r.Largest ? null : Dto(g.DissimilarityVsLargest), g.Group == r.Largest ? null : Dto(g.IsolationVsLargest),
+            N(g.Gini), N(g.Entropy), N(g.Interaction), N(g.Atkinson),
+            g.Dissimilarity.IsDefined ? IndexCatalogue.Describe(SegregationIndex.Dissimilarity, g.Dissimilarity.Value, g.Label) : null,
+            Rank(national.RankOf(s.District!, row => row.Dissimilarity[g.Group])))).ToList();
+        var multi = r.Multigroup.Select(m =>
+        {
+            var j = Array.IndexOf(NationalSegregation.MultigroupIndices, m.Info.Index);
+            return new MultigroupDto(m.Info.Name, m.Info.Title, Dto(m.Estimate), m.Info.Meaning, m.Info.Range, m.Info.Source,
+                IndexCatalogue.Describe(m.Info.Index, m.Estimate.Value, groups: r.Set.Counts.Groups), Rank(national.RankOf(s.District!, row => row.Multigroup[j])));
+        }).ToList();
+        return new DistrictSegregationDto(About(s), s.District!.Code, s.District.Name, r.Set.Counts.Units, r.Set.Counts.Total, largest.Label, groups, multi, r.Iterations, r.Seed);
+    }
+
+    static RankDto? Rank((int Rank, int Of)? r) => r is { } x ? new RankDto(x.Rank, x.Of) : null;
+
+    static async Task<Results<Ok<MapValues>, ProblemHttpResult>> Map(string code, string? dataset, string? level, string? measure, string? group, CohesionDb db, SegregationCache cache, CancellationToken ct)
+    {
+        var s = await SegregationScope.ResolveAsync(db, cache, dataset, level, code, ct);
+        if (s.Problem is not null) return Problem(s);
+        if (UnitSet.Of(s.Source.Directory, s.Source.Data, s.District!, s.Level) is not { } set) return TypedResults.Problem($"{s.District!.Name} has fewer than two areas at {s.Level.Label()} level", statusCode: 404);
+        var m = Pages.SegregationDistrictModel.Maps.FirstOrDefault(x => x.Key == (measure ?? "local_information_theory"));
+        if (m is null) return TypedResults.Problem($"unknown measure '{measure}': use one of {string.Join(", ", Pages.SegregationDistrictModel.Maps.Select(x => x.Key))}", statusCode: 400);
+        var k = group is null ? -1 : set.Groups.ToList().FindIndex(x => x.Code.Equals(group, StringComparison.OrdinalIgnoreCase));
+        if (m.NeedsGroup && k < 0) return TypedResults.Problem($"the measure '{m.Key}' needs a group: use one of {string.Join(", ", set.Groups.Select(x => x.Code))}", statusCode: 400);
+        var areas = AreaMeasures.Of(set, k);
+        double? Value(AreaSegregationDto a) => m.Key switch { "share" => a.GroupShare * 100, "local_dissimilarity" => a.LocalDissimilarity, "simpson" => a.Simpson, _ => a.LocalInformationTheory };
+        var label = m.NeedsGroup ? $"{m.Label}: {set.Groups[k].Label}" : m.Label;
+        return TypedResults.Ok(new MapValues(m.Key, label, m.Unit, areas.Select(a => new MapValue(a.Code, a.Name, Value(a))).ToList(), s.Source.Data.Attribution));
+    }
+
+    static async Task<Results<Ok<DistrictAreasDto>, ProblemHttpResult>> Areas(string code, string? dataset, string? level, string? group, CohesionDb db, SegregationCache cache, CancellationToken ct)
+    {
+        var s = await SegregationScope.ResolveAsync(db, cache, dataset, level, code, ct);
+        if (s.Problem is not null) return Problem(s);
+        if (UnitSet.Of(s.Source.Directory, s.Source.Data, s.District!, s.Level) is not { } set) return TypedResults.Problem($"{s.District!.Name} has fewer than two areas at {s.Level.Label()} level", statusCode: 404);
+        var k = group is null ? -1 : set.Groups.ToList().FindIndex(x => x.Code.Equals(group, StringComparison.OrdinalIgnoreCase));
+        if (group is not null && k < 0) return TypedResults.Problem($"unknown group '{group}': use one of {string.Join(", ", set.Groups.Select(x => x.Code))}", statusCode: 400);
+        return TypedResults.Ok(new DistrictAreasDto(About(s), s.District!.Code, k < 0 ? null : set.Groups[k].Code, AreaMeasures.Of(set, k)));
+    }
+}
+
+/// <summary>Each area's measures for the maps and their tables.</summary>
+public static class AreaMeasures
+{
+    /// <param name="group">The group whose share and dissimilarity contribution to give, or −1 for none.</param>
+    public static List<AreaSegregationDto> Of(UnitSet set, int group)
+    {
+        var c = set.Counts;
+        var n = c.Units;
+        var (local, localD, simpson, shannon) = (new double[n], new double[n], new double[n], new double[n]);
+        LocalContribution.InformationTheory(c, local);
+        if (group >= 0) LocalContribution.Dissimilarity(c.Group(group), c.UnitTotals, localD);
+        AreaDiversity.Simpson(c, simpson);
+        AreaDiversity.Shannon(c, shannon);
+        return set.Units.Select((a, i) => new AreaSegregationDto(a.Code, a.Name, c.UnitTotals[i],
+            group >= 0 && c.UnitTotals[i] > 0 ? c[i, group] / c.UnitTotals[i] : null,
+            group >= 0 ? SegregationApi.N(localD[i]) : null, SegregationApi.N(local[i]), SegregationApi.N(simpson[i]), SegregationApi.N(shannon[i]))).ToList();
+    }
+}

@@ -1,0 +1,196 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Cohesion.Accounts;
+using Cohesion.Data;
+using Cohesion.Places;
+using Cohesion.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohesion.Tests.Segregation;
+
+/// <summary>One app over SQLite with the demo place (Oldham) and Tower Hamlets loaded, shared by the read-only tests.</summary>
+public sealed class TwoDistrictsApp : IAsyncLifetime
+{
+    TestApp? _app;
+    public TestApp App => _app ?? throw new InvalidOperationException("the app did not start");
+
+    public async Task InitializeAsync()
+    {
+        _app = await TestApp.StartAsync(DatabaseProvider.Sqlite);
+        var r = await CohesionExe.RunAsync(_app.Database, "import", "census2011", "--district", "Tower Hamlets");
+        Assert.True(r.ExitCode == 0, r.All);
+    }
+
+    public async Task DisposeAsync() { if (_app is not null) await _app.DisposeAsync(); }
+}
+
+/// <summary>
+/// "Parallel lives" through HTTP: the API's indices equal the formulas worked by hand from the shipped census
+/// file (so the path from database to index is right at every level), local contributions add up to the index,
+/// the pages show the API's figures with intervals and ranks, and the downloads are the same figures, audited.
+/// </summary>
+public class SegregationPagesTests(TwoDistrictsApp fixture)
+    : IClassFixture<TwoDistrictsApp>
+{
+    const string Oldham = "E08000004";
+    static readonly string[] Groups = ["WhiteBrit", "Irish", "OtherWhite", "Mixed", "Indian", "Pakistani", "Bangladeshi", "Chinese", "OtherAsian", "BlkAfrican", "BlkCaribbean", "OtherBlk", "Arab", "Other", "GypsyTravellerResidual"];
+
+    /// <summary>Oldham's LSOAs from the shipped file: code, MSOA, and the 15 group counts.</summary>
+    static List<(string Lsoa, string Msoa, double[] Counts)> OldhamRows()
+    {
+        var rows = CsvText.Parse(File.ReadAllText(Path.Combine(DemoPlace.SeedDir, "ew2011_lsoa_ethnicity_mlid.csv")));
+        var header = rows[0];
+        int Col(string name) => Array.IndexOf(header, name);
+        return rows.Skip(1).Where(r => r[Col("LAD")] == "Oldham")
+            .Select(r => (r[Col("LSOA")], r[Col("MSOA")], Groups.Select(g => double.Parse(r[Col(g)], CultureInfo.InvariantCulture)).ToArray())).ToList();
+    }
+
+    /// <summary>D = ½ Σ |xᵢ/X − (tᵢ − xᵢ)/(T − X)| and xPx = Σ (xᵢ/X)(xᵢ/tᵢ), worked here without the product's code.</summary>
+    static (double D, double Isolation) ByHand(IEnumerable<double[]> units, int g)
+    {
+        var list = units.ToList();
+        var x = list.Sum(u => u[g]);
+        var t = list.Sum(u => u.Sum());
+        var d = 0.5 * list.Sum(u => Math.Abs(u[g] / x - (u.Sum() - u[g]) / (t - x)));
+        var iso = list.Where(u => u.Sum() > 0).Sum(u => u[g] / x * (u[g] / u.Sum()));
+        return (d, iso);
+    }
+
+    static double? Num(JsonElement e, string name) => e.GetProperty(name).ValueKind == JsonValueKind.Null ? null : e.GetProperty(name).GetDouble();
+
+    [Theory]
+    [InlineData("LSOA")]
+    [InlineData("MSOA")]
+    public async Task DistrictIndicesEqualTheFormulasWorkedFromTheCensusFile(string level)
+    {
+        using var http = fixture.App.Client();
+        var api = await http.GetFromJsonAsync<JsonElement>($"/api/v1/segregation/districts/{Oldham}?level={level}");
+        Assert.Equal(level, api.GetProperty("about").GetProperty("level").GetString());
+        var rows = OldhamRows();
+        var units = level == "LSOA" ? rows.Select(r => r.Counts).ToList()
+            : rows.GroupBy(r => r.Msoa).Select(m => Enumerable.Range(0, Groups.Length).Select(k => m.Sum(r => r.Counts[k])).ToArray()).ToList();
+        Assert.Equal(units.Count, api.GetProperty("units").GetInt32());
+        Assert.Equal(units.Sum(u => u.Sum()), api.GetProperty("population").GetDouble());
+        Assert.Equal("White British", api.GetProperty("largestGroup").GetString());
+        var groups = api.GetProperty("groups").EnumerateArray().ToList();
+        Assert.Equal(Groups, groups.Select(g => g.GetProperty("code").GetString()));
+        for (var k = 0; k < Groups.Length; k++)
+        {
+            var (d, iso) = ByHand(units, k);
+            var g = groups[k];
+            Assert.Equal(d, Num(g.GetProperty("dissimilarity"), "value")!.Value, 12);
+            Assert.Equal(iso, Num(g.GetProperty("isolation"), "value")!.Value, 12);
+            // Against White British only: the same formula over the two groups.
+            if (k > 0)
+            {
+                var (dPair, _) = ByHand(units.Select(u => new[] { u[k], u[0] }), 0);
+                Assert.Equal(dPair, Num(g.GetProperty("dissimilarityAgainstLargest"), "value")!.Value, 12);
+            }
+        }
+        // The big groups are far more uneven than chance; their intervals hold the value.
+        foreach (var code in new[] { "Pakistani", "Bangladeshi", "WhiteBrit" })
+        {
+            var e = groups.Single(g => g.GetProperty("code").GetString() == code).GetProperty("dissimilarity");
+            Assert.True(Num(e, "pValue") <= 0.001, code);
+            Assert.True(Num(e, "chance") < Num(e, "value") / 5, code);
+            Assert.InRange(Num(e, "value")!.Value, Num(e, "ciLow")!.Value, Num(e, "ciHigh")!.Value);
+        }
+        var multi = api.GetProperty("multigroup").EnumerateArray().ToDictionary(m => m.GetProperty("index").GetString()!);
+        Assert.Equal(10, multi.Count);
+        Assert.Equal(2, multi["multi_dissimilarity"].GetProperty("rank").GetProperty("of").GetInt32());
+        Assert.Null(Num(multi["multi_diversity"].GetProperty("estimate"), "pValue"));
+        Assert.Contains("would have to move", multi["multi_dissimilarity"].GetProperty("statement").GetString());
+
+        // Simulations are seeded: the same request gives the same intervals.
+        var again = await http.GetStringAsync($"/api/v1/segregation/districts/{Oldham}?level={level}");
+        Assert.Equal(JsonSerializer.Serialize(api), JsonSerializer.Serialize(JsonDocument.Parse(again).RootElement));
+    }
+
+    [Fact]
+    public async Task LocalContributionsAddUpToTheDistrictIndexAndTheMapGivesEachAreasShare()
+    {
+        using var http = fixture.App.Client();
+        var district = await http.GetFromJsonAsync<JsonElement>($"/api/v1/segregation/districts/{Oldham}");
+        var pakistaniD = Num(district.GetProperty("groups").EnumerateArray().Single(g => g.GetProperty("code").GetString() == "Pakistani").GetProperty("dissimilarity"), "value")!.Value;
+        var h = Num(district.GetProperty("multigroup").EnumerateArray().Single(m => m.GetProperty("index").GetString() == "multi_information_theory").GetProperty("estimate"), "value")!.Value;
+        var areas = (await http.GetFromJsonAsync<JsonElement>($"/api/v1/segregation/districts/{Oldham}/areas?group=Pakistani")).GetProperty("areas").EnumerateArray().ToList();
+        Assert.Equal(141, areas.Count);
+        Assert.Equal(pakistaniD, areas.Sum(a => Num(a, "localDissimilarity")!.Value), 10);
+        Assert.Equal(h, areas.Sum(a => Num(a, "localInformationTheory")!.Value), 10);
+
+        var map = await http.GetFromJsonAsync<JsonElement>($"/api/v1/segregation/districts/{Oldham}/map?measure=share&group=Pakistani");
+        var byCode = areas.ToDictionary(a => a.GetProperty("code").GetString()!);
+        foreach (var v in map.GetProperty("values").EnumerateArray())
+            Assert.Equal(Num(byCode[v.GetProperty("code").GetString()!], "groupShare")!.Value * 100, v.GetProperty("value").GetDouble(), 9);
+        Assert.Equal("%", map.GetProperty("unit").GetString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync($"/api/v1/segregation/districts/{Oldham}/map?measure=share")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync($"/api/v1/segregation/districts/{Oldham}?level=OA")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync($"/api/v1/segregation/districts/{Oldham}/areas?group=Martians")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/api/v1/segregation/districts/E01005320")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"/api/v1/segregation/districts/{Oldham}?dataset=nope")).StatusCode);
+    }
+
+    [Fact]
+    public async Task NationalTableRanksTheLoadedDistrictsAndTheDistrictPageShowsTheApisFigures()
+    {
+        using var http = fixture.App.Client();
+        var national = await http.GetFromJsonAsync<JsonElement>("/api/v1/segregation/districts");
+        var rows = national.GetProperty("districts").EnumerateArray().ToList();
+        Assert.Equal(["Oldham", "Tower Hamlets"], rows.Select(r => r.GetProperty("name").GetString()).Order());
+
+        var html = WebUtility.HtmlDecode(await http.GetStringAsync("/parallel-lives?sort=name&dir=asc"));
+        Assert.Contains("Showing 1 to 2 of 2 districts", html);
+        Assert.True(html.IndexOf(">Oldham</a>", StringComparison.Ordinal) < html.IndexOf(">Tower Hamlets</a>", StringComparison.Ordinal));
+        var filtered = WebUtility.HtmlDecode(await http.GetStringAsync("/parallel-lives?q=tower"));
+        Assert.Contains("Showing 1 to 1 of 1 districts (2 loaded)", filtered);
+
+        var api = await http.GetFromJsonAsync<JsonElement>($"/api/v1/segregation/districts/{Oldham}");
+        var page = WebUtility.HtmlDecode(await http.GetStringAsync($"/parallel-lives/{Oldham}"));
+        Assert.Contains("Parallel lives in Oldham", page);
+        var pakistani = api.GetProperty("groups").EnumerateArray().Single(g => g.GetProperty("code").GetString() == "Pakistani");
+        var d = pakistani.GetProperty("dissimilarity");
+        string F(double? v) => v!.Value.ToString("0.000", CultureInfo.GetCultureInfo("en-GB"));
+        Assert.Matches($@">Pakistani</th>\s*<td[^>]*>22,686</td>\s*<td[^>]*>10\.1%</td>\s*<td[^>]*>{F(Num(d, "value"))}</td>\s*<td[^>]*>{F(Num(d, "ciLow"))} to {F(Num(d, "ciHigh"))}</td>", page);
+        Assert.Contains(pakistani.GetProperty("dissimilarityStatement").GetString()!, page);
+        Assert.Contains("Rank of 2", page);
+        Assert.Contains("Each group against White British", page);
+        Assert.Contains("Contains 2011 Census data © Crown copyright", page);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/parallel-lives/E01005320")).StatusCode);
+        // A level the district does not have falls back to the default on the page.
+        Assert.Contains("<option value=\"LSOA\" selected=\"selected\">", await http.GetStringAsync($"/parallel-lives/{Oldham}?level=OA"));
+    }
+
+    [Fact]
+    public async Task DownloadsAreThePagesFiguresInTheCliFormatAndAreAudited()
+    {
+        using var http = fixture.App.Client();
+        var api = await http.GetFromJsonAsync<JsonElement>($"/api/v1/segregation/districts/{Oldham}?level=WARD");
+        var csv = await CsvText.GetAsync(http, $"/parallel-lives/{Oldham}/indices.csv?level=WARD");
+        Assert.Equal(["by", "index", "group", "reference", "value", "p_value", "ci_low", "ci_high", "chance", "units", "population"], csv[0]);
+        var row = csv.Single(r => r[1] == "dissimilarity" && r[2] == "Bangladeshi" && r[3] == "");
+        var d = api.GetProperty("groups").EnumerateArray().Single(g => g.GetProperty("code").GetString() == "Bangladeshi").GetProperty("dissimilarity");
+        Assert.Equal(Num(d, "value")!.Value, double.Parse(row[4], CultureInfo.InvariantCulture));
+        Assert.Equal(Num(d, "ciLow")!.Value, double.Parse(row[6], CultureInfo.InvariantCulture));
+        Assert.Equal("20", row[9]);
+        Assert.Contains(csv, r => r[1] == "dissimilarity" && r[2] == "Bangladeshi" && r[3] == "WhiteBrit");
+        Assert.Contains(csv, r => r[1] == "multi_gini" && r[5] == "0.001");
+
+        var areas = await CsvText.GetAsync(http, $"/parallel-lives/{Oldham}/areas.csv?level=MSOA&group=Indian");
+        Assert.Equal(34, areas.Count);
+        Assert.All(areas.Skip(1), r => Assert.Equal(["MSOA", "Indian"], new[] { r[2], r[4] }));
+        var national = await CsvText.GetAsync(http, "/parallel-lives/export.csv?group=Bangladeshi&sort=dissimilarity&dir=desc");
+        Assert.Equal(3, national.Count);
+        Assert.All(national.Skip(1), r => Assert.Equal("Bangladeshi", r[16]));
+        var values = national.Skip(1).Select(r => double.Parse(r[18], CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(values.OrderDescending(), values);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"/parallel-lives/{Oldham}/secrets.csv")).StatusCode);
+
+        await using var db = fixture.App.Database.Context();
+        var audit = await db.AuditEntries.Where(e => e.Action == AuditActions.Export && e.Target.StartsWith("segregation-")).ToListAsync();
+        Assert.Contains(audit, e => e.Target == $"segregation-{Oldham}-WARD-indices.csv" && e.Actor == "anonymous" && e.Detail.EndsWith("policy: published"));
+        Assert.Contains(audit, e => e.Target == "segregation-census2011-ethnicity-LSOA.csv" && e.Detail.Contains("group=Bangladeshi"));
+    }
+}
