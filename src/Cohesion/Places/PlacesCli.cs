@@ -125,43 +125,61 @@ public static class PlacesCli
         var file = new Option<FileInfo?>("--file") { Description = $"The census file (default: the shipped {Census2011.FileName})" };
         var district = new Option<string[]>("--district") { Description = "District name(s) to load, e.g. \"Tower Hamlets\"", AllowMultipleArgumentsPerToken = true };
         var all = new Option<bool>("--all") { Description = "Load every LSOA in England and Wales, with regions and nations" };
-        var cmd = new Command("census2011", "Load Census 2011 areas (LSOA → MSOA → district) and usual residents by ethnic group") { file, district, all };
+        var outputAreas = new Option<bool>("--output-areas") { Description = $"Also load output areas where the shipped {Census2011.OutputAreaFileName} has them (Blackburn with Darwen, Bradford, Leicester, Oldham, Tower Hamlets)" };
+        var cmd = new Command("census2011", "Load Census 2011 areas (LSOA → MSOA → district) and usual residents by ethnic group") { file, district, all, outputAreas };
         cmd.SetAction((parse, ct) => CohesionCli.WithDatabaseAsync(parse, async db =>
         {
             var path = parse.GetValue(file)?.FullName ?? Path.Combine(DemoPlace.SeedDir, Census2011.FileName);
             var districts = (parse.GetValue(district) ?? []).ToHashSet(StringComparer.OrdinalIgnoreCase);
             var everything = parse.GetValue(all);
+            var withOutputAreas = parse.GetValue(outputAreas);
             if (everything == districts.Count > 0) throw new CliException("give either --all or one or more --district names");
+            bool Included(string d) => everything || districts.Contains(d);
             var sw = Stopwatch.StartNew();
             var (areas, counts) = await CohesionCli.ProgressAsync("Loading Census 2011", async progress =>
             {
                 progress("reading the census file");
                 var known = await db.Areas.Where(a => a.Level == AreaLevel.LocalAuthority && !a.Code.StartsWith("LAD:")).ToDictionaryAsync(a => a.Name, a => a.Code, ct);
-                var data = Census2011.Read(path, d => everything || districts.Contains(d), withRegions: everything, new Dictionary<string, string>(), known);
-                progress($"{data.Counts.RowsRead:N0} rows read, {data.Districts} districts; writing areas and counts");
+                var data = Census2011.Read(path, Included, withRegions: everything, new Dictionary<string, string>(), known);
+                // Output areas hang below the LSOAs just read; read them before writing anything so a bad row changes nothing.
+                var oa = withOutputAreas
+                    ? Census2011.ReadOutputAreas(Path.Combine(DemoPlace.SeedDir, Census2011.OutputAreaFileName), Included,
+                        data.Areas.Where(a => a.Level == AreaLevel.Lsoa).Select(a => a.Code).ToHashSet(StringComparer.OrdinalIgnoreCase))
+                    : null;
+                progress($"{data.Counts.RowsRead:N0} rows read, {data.Districts} districts{(oa is null ? "" : $", {oa.Areas.Count:N0} output areas")}; writing areas and counts");
                 await InTransaction(db, async () =>
                 {
-                    await AreaImport.SaveAsync(db, data.Areas, Census2011.FileName, overwrite: false, ct);
-                    // Replace only the LSOAs in this file: other districts already loaded keep their counts.
+                    await AreaImport.SaveAsync(db, oa is null ? data.Areas : [.. data.Areas, .. oa.Areas], Census2011.FileName, overwrite: false, ct);
+                    // Replace only the areas in these files: other districts already loaded keep their counts.
                     var ds = await db.Datasets.SingleOrDefaultAsync(d => d.Name == Census2011.DatasetName, ct);
                     if (ds is not null)
                     {
                         // Codes to ids in memory: 34,753 codes in one IN list is past SQLite's limit on parameters.
                         var idOf = await db.Areas.AsNoTracking().Select(a => new { a.Code, a.Id }).ToDictionaryAsync(a => a.Code, a => a.Id, StringComparer.OrdinalIgnoreCase, ct);
-                        var ids = data.Counts.Cells.Select(c => c.AreaCode).Distinct(StringComparer.OrdinalIgnoreCase).Select(c => idOf[c]).ToList();
+                        var ids = data.Counts.Cells.Concat(oa?.Counts.Cells ?? []).Select(c => c.AreaCode).Distinct(StringComparer.OrdinalIgnoreCase).Select(c => idOf[c]).ToList();
                         foreach (var chunk in ids.Chunk(5000))
                             await db.AreaCounts.Where(c => c.DatasetId == ds.Id && c.Period == Census2011.Period && chunk.Contains(c.AreaId)).ExecuteDeleteAsync(ct);
                     }
-                    await CountImport.SaveAsync(db, data.Counts, Census2011.Options(replace: false), Audit.CliActor, ct);
-                    db.Record(Audit.CliActor, AuditActions.Import, $"census2011 {(everything ? "all districts" : string.Join(", ", districts))}", $"{data.Areas.Count} areas, {data.Counts.Cells.Count} counts");
+                    var table = oa is null ? data.Counts : Merge(data.Counts, oa.Counts);
+                    await CountImport.SaveAsync(db, table, Census2011.Options(replace: false), Audit.CliActor, ct);
+                    db.Record(Audit.CliActor, AuditActions.Import, $"census2011 {(everything ? "all districts" : string.Join(", ", districts))}{(oa is null ? "" : " with output areas")}",
+                        $"{data.Areas.Count + (oa?.Areas.Count ?? 0)} areas, {table.Cells.Count} counts");
                     return 0;
                 }, ct);
-                return (data.Areas.Count, data.Counts.Cells.Count);
+                return (data.Areas.Count + (oa?.Areas.Count ?? 0), data.Counts.Cells.Count + (oa?.Counts.Cells.Count ?? 0));
             });
             Console.WriteLine($"Loaded {areas:N0} areas and {counts:N0} Census 2011 counts ({sw.Elapsed.TotalSeconds:F1} s). {Census2011.Attribution}");
             return 0;
         }));
         return cmd;
+    }
+
+    /// <summary>Two tables of the same dataset as one, categories matched by code.</summary>
+    static CountTable Merge(CountTable a, CountTable b)
+    {
+        var index = a.Categories.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.OrdinalIgnoreCase);
+        var cells = a.Cells.Concat(b.Cells.Select(c => c with { Category = index[b.Categories[c.Category]] })).ToList();
+        return new CountTable(a.FileName, a.Categories, cells, a.RowsRead + b.RowsRead);
     }
 
     /// <summary>Runs <paramref name="work"/> in one transaction: an exception or a killed process leaves the database as it was.</summary>

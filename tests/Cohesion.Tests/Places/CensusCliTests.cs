@@ -52,6 +52,46 @@ public class CensusCliTests
         Assert.Equal(56_075_912, england + wales); // the usual residents of England and Wales, 2011
     }
 
+    [Theory]
+    [BothProviders]
+    public async Task OutputAreasLoadBelowTheirLsoasAndTwiceIsTheSameAsOnce(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        for (var run = 0; run < 2; run++)
+        {
+            var r = await CohesionExe.RunAsync(db, "import", "census2011", "--district", "Leicester", "--output-areas");
+            Assert.True(r.ExitCode == 0, r.All);
+        }
+        await using var ctx = db.Context();
+        Assert.Equal(969, await ctx.Areas.CountAsync(a => a.Level == AreaLevel.OutputArea));
+        // Every output area sits in a loaded LSOA, and the LSOA totals are still the file's, not doubled by the OAs below them.
+        var orphans = await ctx.Areas.CountAsync(a => a.Level == AreaLevel.OutputArea && !ctx.Areas.Any(p => p.Id == a.ParentId && p.Level == AreaLevel.Lsoa));
+        Assert.Equal(0, orphans);
+        var total = await (from c in ctx.AreaCounts
+                           join a in ctx.Areas on c.AreaId equals a.Id
+                           join k in ctx.DatasetCategories on c.CategoryId equals k.Id
+                           where a.Name == "Leicester" && a.Level == AreaLevel.LocalAuthority && k.IsTotal
+                           select c.Value).SingleAsync();
+        Assert.Equal(329_839, total); // Leicester's usual residents, 2011
+        var oaTotal = await (from c in ctx.AreaCounts
+                             join a in ctx.Areas on c.AreaId equals a.Id
+                             join k in ctx.DatasetCategories on c.CategoryId equals k.Id
+                             where a.Level == AreaLevel.OutputArea && k.IsTotal
+                             select c.Value).SumAsync();
+        Assert.Equal(329_839, oaTotal);
+    }
+
+    [Fact]
+    public async Task OutputAreasForADistrictTheFileDoesNotCoverAreAClearErrorAndChangeNothing()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var r = await CohesionExe.RunAsync(db, "import", "census2011", "--district", "Manchester", "--output-areas");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("no output areas for the chosen district(s): the file covers Blackburn with Darwen, Bradford, Leicester, Oldham and Tower Hamlets", r.Err);
+        await using var ctx = db.Context();
+        Assert.Equal(0, await ctx.Areas.CountAsync());
+    }
+
     [Fact]
     public async Task UnknownDistrictNameIsAClearError()
     {

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cohesion.Tests.Segregation;
 
-/// <summary>One app over SQLite with the demo place (Oldham) and Tower Hamlets loaded, shared by the read-only tests.</summary>
+/// <summary>One app over SQLite with the demo place (Oldham) and Tower Hamlets loaded, with their output areas, shared by the read-only tests.</summary>
 public sealed class TwoDistrictsApp : IAsyncLifetime
 {
     TestApp? _app;
@@ -19,7 +19,7 @@ public sealed class TwoDistrictsApp : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _app = await TestApp.StartAsync(DatabaseProvider.Sqlite);
-        var r = await CohesionExe.RunAsync(_app.Database, "import", "census2011", "--district", "Tower Hamlets");
+        var r = await CohesionExe.RunAsync(_app.Database, "import", "census2011", "--district", "Tower Hamlets", "Oldham", "--output-areas");
         Assert.True(r.ExitCode == 0, r.All);
     }
 
@@ -109,6 +109,45 @@ public class SegregationPagesTests(TwoDistrictsApp fixture)
     }
 
     [Fact]
+    public async Task OutputAreasWorkLikeEveryOtherLevelAndAddUpToTheirLsoas()
+    {
+        var rows = CsvText.Parse(File.ReadAllText(Path.Combine(DemoPlace.SeedDir, "ew2011_oa_ethnicity_5LAs_mlid.csv")));
+        int Col(string name) => Array.IndexOf(rows[0], name);
+        var oas = rows.Skip(1).Where(r => r[Col("LAD")] == "Oldham").Select(r =>
+        {
+            var counts = Groups[..^1].Select(g => double.Parse(r[Col(g)], CultureInfo.InvariantCulture)).ToList();
+            counts.Add(double.Parse(r[Col("Persons")], CultureInfo.InvariantCulture) - counts.Sum()); // Gypsy or Irish Traveller: the residual, as in the LSOA file
+            return (Lsoa: r[Col("LSOA")], Counts: counts.ToArray());
+        }).ToList();
+        Assert.Equal(712, oas.Count);
+        // The output areas add up to their LSOAs, group by group, so the two levels describe the same people.
+        var lsoas = OldhamRows().ToDictionary(r => r.Lsoa, r => r.Counts);
+        foreach (var g in oas.GroupBy(o => o.Lsoa))
+            for (var k = 0; k < Groups.Length; k++) Assert.Equal(lsoas[g.Key][k], g.Sum(o => o.Counts[k]));
+
+        using var http = fixture.App.Client();
+        var api = await http.GetFromJsonAsync<JsonElement>($"/api/v1/segregation/districts/{Oldham}?level=OA");
+        Assert.Equal(["OA", "LSOA", "MSOA", "WARD"], api.GetProperty("about").GetProperty("levels").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal(712, api.GetProperty("units").GetInt32());
+        var groups = api.GetProperty("groups").EnumerateArray().ToList();
+        for (var k = 0; k < Groups.Length; k++)
+        {
+            var (d, iso) = ByHand(oas.Select(o => o.Counts), k);
+            Assert.Equal(d, Num(groups[k].GetProperty("dissimilarity"), "value")!.Value, 12);
+            Assert.Equal(iso, Num(groups[k].GetProperty("isolation"), "value")!.Value, 12);
+        }
+        // Smaller areas show more separation: D at OA level is above D at LSOA level for the big minority groups.
+        var lsoaApi = await http.GetFromJsonAsync<JsonElement>($"/api/v1/segregation/districts/{Oldham}?level=LSOA");
+        foreach (var k in new[] { 5, 6 })
+            Assert.True(Num(groups[k].GetProperty("dissimilarity"), "value") > Num(lsoaApi.GetProperty("groups")[k].GetProperty("dissimilarity"), "value"));
+
+        var page = WebUtility.HtmlDecode(await http.GetStringAsync($"/parallel-lives/{Oldham}?level=OA"));
+        Assert.Contains("spread across the 712 output areas of Oldham", page);
+        Assert.Contains("No boundaries are loaded for output areas", page);
+        Assert.Contains("<option value=\"OA\" selected=\"selected\">", await http.GetStringAsync("/parallel-lives?level=OA"));
+    }
+
+    [Fact]
     public async Task LocalContributionsAddUpToTheDistrictIndexAndTheMapGivesEachAreasShare()
     {
         using var http = fixture.App.Client();
@@ -127,7 +166,7 @@ public class SegregationPagesTests(TwoDistrictsApp fixture)
         Assert.Equal("%", map.GetProperty("unit").GetString());
 
         Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync($"/api/v1/segregation/districts/{Oldham}/map?measure=share")).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync($"/api/v1/segregation/districts/{Oldham}?level=OA")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync($"/api/v1/segregation/districts/{Oldham}?level=DZ")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync($"/api/v1/segregation/districts/{Oldham}/areas?group=Martians")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/api/v1/segregation/districts/E01005320")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"/api/v1/segregation/districts/{Oldham}?dataset=nope")).StatusCode);
@@ -160,7 +199,7 @@ public class SegregationPagesTests(TwoDistrictsApp fixture)
         Assert.Contains("Contains 2011 Census data © Crown copyright", page);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/parallel-lives/E01005320")).StatusCode);
         // A level the district does not have falls back to the default on the page.
-        Assert.Contains("<option value=\"LSOA\" selected=\"selected\">", await http.GetStringAsync($"/parallel-lives/{Oldham}?level=OA"));
+        Assert.Contains("<option value=\"LSOA\" selected=\"selected\">", await http.GetStringAsync($"/parallel-lives/{Oldham}?level=DZ"));
     }
 
     [Fact]

@@ -12,6 +12,9 @@ public static class Census2011
     public const string DatasetName = "census2011-ethnicity";
     public const string Period = "2011";
     public const string FileName = "ew2011_lsoa_ethnicity_mlid.csv";
+    /// <summary>The same groups by output area for five districts (Oldham, Bradford, Leicester, Tower Hamlets, Blackburn with Darwen).</summary>
+    public const string OutputAreaFileName = "ew2011_oa_ethnicity_5LAs_mlid.csv";
+    public const string ResidualCategory = "GypsyTravellerResidual";
     public const string Attribution = "Source: Office for National Statistics licensed under the Open Government Licence v3.0. Contains 2011 Census data © Crown copyright.";
     public const string TotalCategory = "Persons";
 
@@ -76,6 +79,58 @@ public static class Census2011
     }
 
     public sealed record Result(List<AreaRow> Areas, CountTable Counts, int Districts);
+
+    static readonly string[] OutputAreaHeader = ["OA", "Persons", "WhiteBrit", "Irish", "OtherWhite", "Mixed", "Indian", "Pakistani", "Bangladeshi", "Chinese", "OtherAsian", "BlkAfrican", "BlkCaribbean", "OtherBlk", "Arab", "Other", "LSOA", "MSOA", "LAD", "RGN"];
+
+    /// <summary>
+    /// Reads the output-area file for the districts <paramref name="include"/> accepts: each OA becomes a child of its
+    /// LSOA, which must already be loaded (<paramref name="knownLsoas"/>). The file has no Gypsy or Irish Traveller
+    /// column, so, as in the LSOA file, that group is Persons minus the listed groups; a negative residual is an error.
+    /// </summary>
+    public static Result ReadOutputAreas(string path, Func<string, bool> include, IReadOnlySet<string> knownLsoas)
+    {
+        using var csv = StrictCsv.Open(path);
+        csv.RequireHeader(OutputAreaHeader);
+        var errors = new ImportErrors(csv.FileName);
+        var areas = new Dictionary<string, AreaRow>(StringComparer.OrdinalIgnoreCase);
+        List<string> categories = [.. OutputAreaHeader[1..16], ResidualCategory];
+        var cells = new List<CountCell>();
+        long rows = 0;
+        var districts = new HashSet<string>();
+        var values = new long[15];
+        while (csv.Read())
+        {
+            rows++;
+            var r = csv.Record;
+            if (r.Length != OutputAreaHeader.Length) { errors.Add(csv.Line, null, null, $"expected {OutputAreaHeader.Length} fields, found {r.Length}"); continue; }
+            var lad = r[18].Trim();
+            if (!include(lad)) continue;
+            var (oa, lsoa) = (r[0].Trim(), r[16].Trim());
+            if (!AreaImport.IsValidCode(oa)) { errors.Add(csv.Line, "OA", oa, "not a valid area code"); continue; }
+            if (!knownLsoas.Contains(lsoa)) { errors.Add(csv.Line, "LSOA", lsoa, "this LSOA is not loaded: output areas are loaded with their district's LSOAs"); continue; }
+            if (areas.ContainsKey(oa)) { errors.Add(csv.Line, "OA", oa, "duplicate row: the output area appears twice"); continue; }
+            districts.Add(lad);
+            var ok = true;
+            for (var k = 0; k < 15; k++)
+            {
+                var t = r[k + 1].Trim();
+                if (!long.TryParse(t, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out values[k]))
+                {
+                    errors.Add(csv.Line, OutputAreaHeader[k + 1], t, "a count must be a whole number of 0 or more");
+                    ok = false;
+                }
+            }
+            if (!ok) continue;
+            var residual = values[0] - values.AsSpan(1).ToArray().Sum();
+            if (residual < 0) { errors.Add(csv.Line, "Persons", values[0].ToString(System.Globalization.CultureInfo.InvariantCulture), $"smaller than the sum of the groups ({values[0] - residual})"); continue; }
+            areas[oa] = new AreaRow(csv.Line, oa, oa, AreaLevel.OutputArea, lsoa, []);
+            for (var k = 0; k < 15; k++) cells.Add(new CountCell(csv.Line, oa, k, values[k]));
+            cells.Add(new CountCell(csv.Line, oa, 15, residual));
+        }
+        if (districts.Count == 0) errors.Add(null, "LAD", null, "no output areas for the chosen district(s): the file covers Blackburn with Darwen, Bradford, Leicester, Oldham and Tower Hamlets");
+        errors.ThrowIfAny();
+        return new Result(areas.Values.ToList(), new CountTable(csv.FileName, categories, cells, rows), districts.Count);
+    }
 
     /// <summary>Reads the file for the districts <paramref name="include"/> accepts.</summary>
     /// <param name="withRegions">Add regions and nations above districts: only when all districts are loaded, so their sums are whole.</param>

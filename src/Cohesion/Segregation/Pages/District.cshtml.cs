@@ -31,6 +31,8 @@ public sealed class SegregationDistrictModel(CohesionDb db, SegregationCache cac
     public List<AreaSegregationDto> Areas { get; private set; } = [];
     public Attribution Attribution { get; private set; } = null!;
     public IReadOnlyList<DatasetSummary> Datasets { get; private set; } = [];
+    /// <summary>Whether the level's areas have boundaries to map (output areas are loaded without them).</summary>
+    public bool HasBoundaries { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string code, string? dataset, string? level, string? map, string? group, CancellationToken ct)
     {
@@ -45,6 +47,7 @@ public sealed class SegregationDistrictModel(CohesionDb db, SegregationCache cac
         var groups = r.Set.Groups.ToList();
         MapGroup = group is not null && groups.FindIndex(g => g.Code.Equals(group, StringComparison.OrdinalIgnoreCase)) is >= 0 and var gi ? gi : DefaultGroup(r);
         Areas = AreaMeasures.Of(r.Set, MapGroup);
+        HasBoundaries = r.Set.Units.Any(u => Scope.Source.Directory.WithBoundary.Contains(u.Id));
         Attribution = Sources.WithBoundaries(Sources.Census(Scope.Source.Data));
         Datasets = (await PlacesApi.PublishedDatasetsAsync(db, ct)).Where(d => d.Categories.Count(c => !c.IsTotal) >= 2).ToList();
         return Page();
