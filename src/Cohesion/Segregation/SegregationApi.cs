@@ -22,6 +22,8 @@ public sealed record DistrictAreasDto(SegregationAbout About, string District, s
 public sealed record NationalRowDto(string Code, string Name, string? Region, int Units, double Population, IReadOnlyDictionary<string, double?> Indices,
     IReadOnlyList<NationalGroupDto> Groups);
 public sealed record NationalGroupDto(string Code, double Share, double? Dissimilarity, double? Isolation);
+public sealed record DifferenceDto(string Index, string Group, string Label, double? Here, double? There, double? Difference, double? PValue, double? CiLow, double? CiHigh, string? Statement);
+public sealed record ComparisonDto(SegregationAbout About, string Code, string Name, string OtherCode, string OtherName, IReadOnlyList<DifferenceDto> Differences, int Iterations, ulong Seed, string Method);
 public sealed record NationalDto(SegregationAbout About, IReadOnlyList<CategorySummary> Groups, IReadOnlyList<NationalRowDto> Districts);
 
 /// <summary>
@@ -41,6 +43,7 @@ public static class SegregationApi
         g.MapGet("/districts", National).WithName("SegregationNational").WithSummary("Every district loaded with its multigroup indices and each group's dissimilarity and isolation");
         g.MapGet("/districts/{code}", District).WithName("SegregationDistrict").WithSummary("A district's two-group and multigroup indices with p-values, intervals and ranks");
         g.MapGet("/districts/{code}/map", Map).WithName("SegregationMap").WithSummary("One area measure (local contribution, a group's share, diversity) for the district's map");
+        g.MapGet("/districts/{code}/compare/{other}", Compare).WithName("SegregationCompare").WithSummary("Two districts' indices at the same level, with the difference, a random-labelling p-value and a bootstrap interval");
         g.MapGet("/districts/{code}/areas", Areas).WithName("SegregationAreas").WithSummary("Each area's share of a group, local contribution to segregation and diversity");
         return g;
     }
@@ -89,6 +92,29 @@ public static class SegregationApi
     }
 
     static RankDto? Rank((int Rank, int Of)? r) => r is { } x ? new RankDto(x.Rank, x.Of) : null;
+
+    public const string CompareMethod = "Difference = first district − second. p-value: share of 999 random splits of the two districts' areas (pooled and dealt back in sets of the original sizes) " +
+        "with a difference at least as large either way. Interval: 2.5th to 97.5th percentile of the difference over 999 resamples of each district's areas. Seed 2011.";
+
+    static async Task<Results<Ok<ComparisonDto>, ProblemHttpResult>> Compare(string code, string other, string? dataset, string? level, CohesionDb db, SegregationCache cache, CancellationToken ct)
+    {
+        var s = await SegregationScope.ResolveAsync(db, cache, dataset, level, code, ct);
+        if (s.Problem is not null) return Problem(s);
+        if (s.Source.Directory.Find(other) is not { Level: AreaLevel.LocalAuthority } second) return TypedResults.Problem($"'{other}' is not a district", statusCode: 404);
+        if (second.Id == s.District!.Id) return TypedResults.Problem("compare a district with another one", statusCode: 400);
+        if (await cache.CompareAsync(s.Source, s.District, second, s.Level) is not { } c)
+            return TypedResults.Problem($"both districts need two or more areas at {s.Level.Label()} level", statusCode: 404);
+        return TypedResults.Ok(new ComparisonDto(About(s), s.District.Code, s.District.Name, second.Code, second.Name, Differences(c), c.Iterations, c.Seed, CompareMethod));
+    }
+
+    internal static List<DifferenceDto> Differences(DistrictComparison c) =>
+    [
+        .. c.Groups.Select(g => Dto("dissimilarity", g.Code, g.Label, g.Dissimilarity, Pages.SegregationFormat.Compare(g.Dissimilarity, $"{g.Label} residents", c.First.District.Name, c.Second.District.Name))),
+        .. c.Multigroup.Select(m => Dto(m.Info.Name, "", m.Info.Title, m.Difference, null)),
+    ];
+
+    static DifferenceDto Dto(string index, string group, string label, Difference d, string? statement) =>
+        new(index, group, label, N(d.Here), N(d.There), d.IsDefined ? d.Value : null, N(d.PValue), N(d.Low), N(d.High), statement);
 
     static async Task<Results<Ok<MapValues>, ProblemHttpResult>> Map(string code, string? dataset, string? level, string? measure, string? group, CohesionDb db, SegregationCache cache, CancellationToken ct)
     {

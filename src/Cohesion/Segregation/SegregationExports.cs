@@ -39,15 +39,26 @@ public static class SegregationExports
         return await ExportFiles.AuditedAsync(http, db, export, $"segregation-{s.Source.Data.Name}-{s.Level.Token()}", format, $"{rows.Count} rows; {q.Describe(t)}; policy: published", ct);
     }
 
-    static async Task<IResult> District(string code, string table, string format, string? dataset, string? level, string? group, HttpContext http,
+    static async Task<IResult> District(string code, string table, string format, string? dataset, string? level, string? group, string? with, HttpContext http,
         CohesionDb db, SegregationCache cache, CancellationToken ct)
     {
-        if (format is not ("csv" or "xlsx") || table is not ("indices" or "areas")) return Results.NotFound();
+        if (format is not ("csv" or "xlsx") || table is not ("indices" or "areas" or "compare")) return Results.NotFound();
         var s = await SegregationScope.ResolveAsync(db, cache, dataset, level, code, ct);
         if (s.Problem is not null) return s.NotFound ? Results.NotFound() : Results.BadRequest(s.Problem);
         if (await cache.DistrictAsync(s.Source, s.District!, s.Level) is not { } r) return Results.NotFound();
         var d = s.District!;
         ExportTable export;
+        if (table == "compare")
+        {
+            if (with is null || s.Source.Directory.Find(with) is not { Level: AreaLevel.LocalAuthority } other || other.Id == d.Id) return Results.NotFound();
+            if (await cache.CompareAsync(s.Source, d, other, s.Level) is not { } c) return Results.NotFound();
+            var rows = SegregationApi.Differences(c).Select(x => (object?[])[d.Code, other.Code, x.Index, x.Group, Cell(x.Here), Cell(x.There), Cell(x.Difference), Cell(x.PValue), Cell(x.CiLow), Cell(x.CiHigh)]).ToList();
+            export = new ExportTable($"Segregation compared, {d.Name} against {other.Name}, {s.Level.Label()} areas: {s.Source.Data.Title}",
+                ["by", "other", "index", "group", "value", "other_value", "difference", "p_value", "ci_low", "ci_high"], rows,
+                [.. About(s, $"district={d.Code}; compared with={other.Code}"), ("Method", SegregationApi.CompareMethod)]);
+            return await ExportFiles.AuditedAsync(http, db, export, $"segregation-{d.Code}-{other.Code}-{s.Level.Token()}-compare", format,
+                $"{rows.Count} rows; dataset={s.Source.Data.Name}; district={d.Code}; with={other.Code}; level={s.Level.Token()}; policy: published", ct);
+        }
         if (table == "indices")
         {
             // The long format of `cohesion segregation`, so a download and the CLI's output can be read by the same script.

@@ -203,6 +203,45 @@ public class SegregationPagesTests(TwoDistrictsApp fixture)
     }
 
     [Fact]
+    public async Task TwoDistrictsComparedGiveEachOnesIndexTheDifferenceAndATestOnThePageApiAndDownload()
+    {
+        using var http = fixture.App.Client();
+        var national = await http.GetFromJsonAsync<JsonElement>("/api/v1/segregation/districts");
+        var th = national.GetProperty("districts").EnumerateArray().Single(r => r.GetProperty("name").GetString() == "Tower Hamlets").GetProperty("code").GetString()!;
+        var oldham = await http.GetFromJsonAsync<JsonElement>($"/api/v1/segregation/districts/{Oldham}");
+        var tower = await http.GetFromJsonAsync<JsonElement>($"/api/v1/segregation/districts/{Uri.EscapeDataString(th)}");
+        var cmp = await http.GetFromJsonAsync<JsonElement>($"/api/v1/segregation/districts/{Oldham}/compare/{Uri.EscapeDataString(th)}");
+        Assert.Equal("Tower Hamlets", cmp.GetProperty("otherName").GetString());
+        var diffs = cmp.GetProperty("differences").EnumerateArray().ToList();
+        Assert.Equal(15 + 6, diffs.Count);
+        for (var k = 0; k < 15; k++)
+        {
+            var d = diffs[k];
+            var here = Num(oldham.GetProperty("groups")[k].GetProperty("dissimilarity"), "value")!.Value;
+            var there = Num(tower.GetProperty("groups")[k].GetProperty("dissimilarity"), "value")!.Value;
+            Assert.Equal(here, Num(d, "here")!.Value, 12);
+            Assert.Equal(there, Num(d, "there")!.Value, 12);
+            Assert.Equal(here - there, Num(d, "difference")!.Value, 12);
+            Assert.InRange(Num(d, "pValue")!.Value, 0.001, 1);
+        }
+        // Pakistani residents: D of 0.78 in Oldham against far lower in Tower Hamlets; the test says so.
+        var pakistani = diffs.Single(d => d.GetProperty("group").GetString() == "Pakistani");
+        Assert.True(Num(pakistani, "difference") > 0.2);
+        Assert.True(Num(pakistani, "pValue") <= 0.01);
+        Assert.True(Num(pakistani, "ciLow") > 0);
+        Assert.StartsWith("Pakistani residents are more unevenly spread in Oldham than in Tower Hamlets", pakistani.GetProperty("statement").GetString());
+
+        var page = WebUtility.HtmlDecode(await http.GetStringAsync($"/parallel-lives/{Oldham}?compare={Uri.EscapeDataString(th)}"));
+        Assert.Contains("Dissimilarity of each group and the multigroup indices, Oldham against Tower Hamlets", page);
+        Assert.Contains(pakistani.GetProperty("statement").GetString()!, page);
+        var csv = await CsvText.GetAsync(http, $"/parallel-lives/{Oldham}/compare.csv?level=LSOA&with={Uri.EscapeDataString(th)}");
+        Assert.Equal(["by", "other", "index", "group", "value", "other_value", "difference", "p_value", "ci_low", "ci_high"], csv[0]);
+        Assert.Equal(Num(pakistani, "pValue")!.Value, double.Parse(csv.Single(r => r[3] == "Pakistani")[7], CultureInfo.InvariantCulture));
+        Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync($"/api/v1/segregation/districts/{Oldham}/compare/{Oldham}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"/api/v1/segregation/districts/{Oldham}/compare/E01005320")).StatusCode);
+    }
+
+    [Fact]
     public async Task DownloadsAreThePagesFiguresInTheCliFormatAndAreAudited()
     {
         using var http = fixture.App.Client();

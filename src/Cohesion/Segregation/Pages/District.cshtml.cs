@@ -34,7 +34,11 @@ public sealed class SegregationDistrictModel(CohesionDb db, SegregationCache cac
     /// <summary>Whether the level's areas have boundaries to map (output areas are loaded without them).</summary>
     public bool HasBoundaries { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string code, string? dataset, string? level, string? map, string? group, CancellationToken ct)
+    /// <summary>The other districts with figures at this level, by name, for the comparison picker.</summary>
+    public List<AreaInfo> Others { get; private set; } = [];
+    public DistrictComparison? Comparison { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string code, string? dataset, string? level, string? map, string? group, string? compare, CancellationToken ct)
     {
         Scope = await SegregationScope.ResolveAsync(db, cache, dataset, level, code, ct);
         // An unknown level on a page falls back to the default rather than failing: links from older pages keep working.
@@ -50,6 +54,9 @@ public sealed class SegregationDistrictModel(CohesionDb db, SegregationCache cac
         HasBoundaries = r.Set.Units.Any(u => Scope.Source.Directory.WithBoundary.Contains(u.Id));
         Attribution = Sources.WithBoundaries(Sources.Census(Scope.Source.Data));
         Datasets = (await PlacesApi.PublishedDatasetsAsync(db, ct)).Where(d => d.Categories.Count(c => !c.IsTotal) >= 2).ToList();
+        Others = National.Rows.Select(x => x.District).Where(x => x.Id != District.Id).OrderBy(x => x.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        if (compare is not null && Others.FirstOrDefault(x => x.Code.Equals(compare, StringComparison.OrdinalIgnoreCase)) is { } other)
+            Comparison = await cache.CompareAsync(Scope.Source, District, other, Scope.Level);
         return Page();
     }
 
@@ -77,5 +84,10 @@ public sealed class SegregationDistrictModel(CohesionDb db, SegregationCache cac
 
     public (int Rank, int Of)? GroupRank(int group) => National.RankOf(District, row => row.Dissimilarity[group]);
 
-    public string Export(string what, string format) => $"{Base}/{what}.{format}{Keep}" + (what == "areas" ? $"&group={Uri.EscapeDataString(Result.Set.Groups[MapGroup].Code)}" : "");
+    public string Export(string what, string format) => $"{Base}/{what}.{format}{Keep}" + what switch
+    {
+        "areas" => $"&group={Uri.EscapeDataString(Result.Set.Groups[MapGroup].Code)}",
+        "compare" when Comparison is not null => $"&with={Uri.EscapeDataString(Comparison.Second.District.Code)}",
+        _ => "",
+    };
 }

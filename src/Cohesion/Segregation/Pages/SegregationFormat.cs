@@ -24,4 +24,14 @@ public static class SegregationFormat
     public static string People(double v) => v.ToString("N0", Uk);
 
     public static string Rank((int Rank, int Of)? r) => r is { } x ? $"{x.Rank:N0} of {x.Of:N0}" : "–";
+
+    /// <summary>One sentence on a difference between two districts, for the groups' dissimilarity.</summary>
+    public static string? Compare(Difference d, string who, string here, string there)
+    {
+        if (!d.IsDefined) return null;
+        var p = PValue(d.PValue, DistrictSegregation.DefaultIterations);
+        if (!(d.PValue < 0.05))
+            return $"The spread of {who} is not clearly different between {here} and {there} (dissimilarity {Index(d.Here)} against {Index(d.There)}; p = {p}).";
+        return $"{who} are {(d.Value > 0 ? "more" : "less")} unevenly spread in {here} than in {there} (dissimilarity {Index(d.Here)} against {Index(d.There)}; p {(p.StartsWith('≤') ? p : "= " + p)}).";
+    }
 }

@@ -16,6 +16,7 @@ public sealed class SegregationCache(AreaStatsCache places)
 {
     readonly ConcurrentDictionary<(string, string, AreaLevel), (long Version, Lazy<NationalSegregation> Table)> _national = [];
     readonly ConcurrentDictionary<(string, string, AreaLevel, int), (long Version, Lazy<Task<DistrictSegregation?>> Result)> _districts = [];
+    readonly ConcurrentDictionary<(string, string, AreaLevel, int, int), (long Version, Lazy<Task<DistrictComparison?>> Result)> _comparisons = [];
 
     /// <summary>Null when there is no published dataset of that name with counts.</summary>
     public async Task<SegregationSource?> SourceAsync(CohesionDb db, string? dataset, CancellationToken ct)
@@ -45,6 +46,16 @@ public sealed class SegregationCache(AreaStatsCache places)
         Lazy<Task<DistrictSegregation?>> Make() => new(() => Task.Run(() =>
             UnitSet.Of(s.Directory, s.Data, district, level) is { } set ? DistrictSegregation.Compute(set) : null));
         var entry = _districts.AddOrUpdate(key, _ => (s.Version, Make()), (_, old) => old.Version == s.Version ? old : (s.Version, Make()));
+        return entry.Result.Value;
+    }
+
+    /// <summary>Null when either district has fewer than two areas at the level.</summary>
+    public Task<DistrictComparison?> CompareAsync(SegregationSource s, AreaInfo first, AreaInfo second, AreaLevel level)
+    {
+        var key = (s.Data.Name, s.Data.Period, level, first.Id, second.Id);
+        Lazy<Task<DistrictComparison?>> Make() => new(() => Task.Run(() =>
+            UnitSet.Of(s.Directory, s.Data, first, level) is { } a && UnitSet.Of(s.Directory, s.Data, second, level) is { } b ? DistrictComparison.Compute(a, b) : null));
+        var entry = _comparisons.AddOrUpdate(key, _ => (s.Version, Make()), (_, old) => old.Version == s.Version ? old : (s.Version, Make()));
         return entry.Result.Value;
     }
 }
