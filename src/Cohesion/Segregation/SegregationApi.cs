@@ -13,7 +13,7 @@ public sealed record GroupIndicesDto(string Code, string Label, double People, d
     string? DissimilarityStatement, RankDto? DissimilarityRank);
 public sealed record MultigroupDto(string Index, string Title, EstimateDto Estimate, string Meaning, string Range, string Source, string Statement, RankDto? Rank);
 public sealed record RankDto(int Rank, int Of);
-public sealed record SegregationAbout(string Dataset, string Period, string Level, IReadOnlyList<string> Levels, string Attribution, bool Synthetic, string Method);
+public sealed record SegregationAbout(string Dataset, string Period, IReadOnlyList<string> Periods, string Level, IReadOnlyList<string> Levels, string Attribution, bool Synthetic, string Method);
 public sealed record DistrictSegregationDto(SegregationAbout About, string Code, string Name, int Units, double Population, string LargestGroup,
     IReadOnlyList<GroupIndicesDto> Groups, IReadOnlyList<MultigroupDto> Multigroup, int Iterations, ulong Seed);
 public sealed record AreaSegregationDto(string Code, string Name, double Population, double? GroupShare, double? LocalDissimilarity, double? LocalInformationTheory,
@@ -23,7 +23,7 @@ public sealed record NationalRowDto(string Code, string Name, string? Region, in
     IReadOnlyList<NationalGroupDto> Groups);
 public sealed record NationalGroupDto(string Code, double Share, double? Dissimilarity, double? Isolation);
 public sealed record DifferenceDto(string Index, string Group, string Label, double? Here, double? There, double? Difference, double? PValue, double? CiLow, double? CiHigh, string? Statement);
-public sealed record ComparisonDto(SegregationAbout About, string Code, string Name, string OtherCode, string OtherName, IReadOnlyList<DifferenceDto> Differences, int Iterations, ulong Seed, string Method);
+public sealed record ComparisonDto(SegregationAbout About, string Code, string Name, string Period, string OtherCode, string OtherName, string OtherPeriod, IReadOnlyList<DifferenceDto> Differences, int Iterations, ulong Seed, string Method);
 public sealed record NationalDto(SegregationAbout About, IReadOnlyList<CategorySummary> Groups, IReadOnlyList<NationalRowDto> Districts);
 
 /// <summary>
@@ -43,7 +43,7 @@ public static class SegregationApi
         g.MapGet("/districts", National).WithName("SegregationNational").WithSummary("Every district loaded with its multigroup indices and each group's dissimilarity and isolation");
         g.MapGet("/districts/{code}", District).WithName("SegregationDistrict").WithSummary("A district's two-group and multigroup indices with p-values, intervals and ranks");
         g.MapGet("/districts/{code}/map", Map).WithName("SegregationMap").WithSummary("One area measure (local contribution, a group's share, diversity) for the district's map");
-        g.MapGet("/districts/{code}/compare/{other}", Compare).WithName("SegregationCompare").WithSummary("Two districts' indices at the same level, with the difference, a random-labelling p-value and a bootstrap interval");
+        g.MapGet("/districts/{code}/compare/{other}", Compare).WithName("SegregationCompare").WithSummary("Two districts (or one district in two periods: otherPeriod) at the same level, with the difference, a random-labelling p-value and a bootstrap interval");
         g.MapGet("/districts/{code}/areas", Areas).WithName("SegregationAreas").WithSummary("Each area's share of a group, local contribution to segregation and diversity");
         return g;
     }
@@ -52,12 +52,12 @@ public static class SegregationApi
     internal static EstimateDto Dto(Estimate e) => new(N(e.Value), N(e.Chance), N(e.PValue), N(e.Low), N(e.High));
     static ProblemHttpResult Problem(SegregationScope s) => TypedResults.Problem(s.Problem, statusCode: s.NotFound ? 404 : 400);
 
-    internal static SegregationAbout About(SegregationScope s) => new(s.Source.Data.Name, s.Source.Data.Period, s.Level.Token(),
+    internal static SegregationAbout About(SegregationScope s) => new(s.Source.Data.Name, s.Source.Data.Period, s.Source.Periods, s.Level.Token(),
         s.Levels.Select(l => l.Token()).ToList(), s.Source.Data.Attribution, s.Source.Data.IsSynthetic, Method);
 
-    static async Task<Results<Ok<NationalDto>, ProblemHttpResult>> National(string? dataset, string? level, CohesionDb db, SegregationCache cache, CancellationToken ct)
+    static async Task<Results<Ok<NationalDto>, ProblemHttpResult>> National(string? dataset, string? level, string? period, CohesionDb db, SegregationCache cache, CancellationToken ct)
     {
-        var s = await SegregationScope.ResolveAsync(db, cache, dataset, level, null, ct);
+        var s = await SegregationScope.ResolveAsync(db, cache, dataset, level, null, ct, period);
         if (s.Problem is not null) return Problem(s);
         var t = cache.National(s.Source, s.Level);
         return TypedResults.Ok(new NationalDto(About(s), t.Groups.Select(x => new CategorySummary(x.Code, x.Label, false)).ToList(),
@@ -66,9 +66,9 @@ public static class SegregationApi
                 t.Groups.Select((x, k) => new NationalGroupDto(x.Code, r.Share[k], N(r.Dissimilarity[k]), N(r.Isolation[k]))).ToList())).ToList()));
     }
 
-    static async Task<Results<Ok<DistrictSegregationDto>, ProblemHttpResult>> District(string code, string? dataset, string? level, CohesionDb db, SegregationCache cache, CancellationToken ct)
+    static async Task<Results<Ok<DistrictSegregationDto>, ProblemHttpResult>> District(string code, string? dataset, string? level, string? period, CohesionDb db, SegregationCache cache, CancellationToken ct)
     {
-        var s = await SegregationScope.ResolveAsync(db, cache, dataset, level, code, ct);
+        var s = await SegregationScope.ResolveAsync(db, cache, dataset, level, code, ct, period);
         if (s.Problem is not null) return Problem(s);
         if (await cache.DistrictAsync(s.Source, s.District!, s.Level) is not { } r) return TypedResults.Problem($"{s.District!.Name} has fewer than two areas at {s.Level.Label()} level", statusCode: 404);
         return TypedResults.Ok(Build(s, r, cache.National(s.Source, s.Level)));
@@ -96,29 +96,33 @@ public static class SegregationApi
     public const string CompareMethod = "Difference = first district − second. p-value: share of 999 random splits of the two districts' areas (pooled and dealt back in sets of the original sizes) " +
         "with a difference at least as large either way. Interval: 2.5th to 97.5th percentile of the difference over 999 resamples of each district's areas. Seed 2011.";
 
-    static async Task<Results<Ok<ComparisonDto>, ProblemHttpResult>> Compare(string code, string other, string? dataset, string? level, CohesionDb db, SegregationCache cache, CancellationToken ct)
+    static async Task<Results<Ok<ComparisonDto>, ProblemHttpResult>> Compare(string code, string other, string? dataset, string? level, string? period, string? otherPeriod, CohesionDb db, SegregationCache cache, CancellationToken ct)
     {
-        var s = await SegregationScope.ResolveAsync(db, cache, dataset, level, code, ct);
+        var s = await SegregationScope.ResolveAsync(db, cache, dataset, level, code, ct, period);
         if (s.Problem is not null) return Problem(s);
-        if (s.Source.Directory.Find(other) is not { Level: AreaLevel.LocalAuthority } second) return TypedResults.Problem($"'{other}' is not a district", statusCode: 404);
-        if (second.Id == s.District!.Id) return TypedResults.Problem("compare a district with another one", statusCode: 400);
-        if (await cache.CompareAsync(s.Source, s.District, second, s.Level) is not { } c)
-            return TypedResults.Problem($"both districts need two or more areas at {s.Level.Label()} level", statusCode: 404);
-        return TypedResults.Ok(new ComparisonDto(About(s), s.District.Code, s.District.Name, second.Code, second.Name, Differences(c), c.Iterations, c.Seed, CompareMethod));
+        var t = await SegregationScope.ResolveAsync(db, cache, dataset, s.Level.Token(), other, ct, otherPeriod ?? s.Source.Data.Period);
+        if (t.Problem is not null) return Problem(t);
+        var second = t.District!;
+        if (second.Id == s.District!.Id && t.Source.Data.Period == s.Source.Data.Period)
+            return TypedResults.Problem("compare a district with another one, or with itself in another period (otherPeriod)", statusCode: 400);
+        if (await cache.CompareAsync(s.Source, s.District, t.Source, second, s.Level) is not { } c)
+            return TypedResults.Problem($"both need two or more areas at {s.Level.Label()} level and the same groups", statusCode: 404);
+        return TypedResults.Ok(new ComparisonDto(About(s), s.District.Code, s.District.Name, s.Source.Data.Period, second.Code, second.Name, t.Source.Data.Period,
+            Differences(c), c.Iterations, c.Seed, CompareMethod));
     }
 
     internal static List<DifferenceDto> Differences(DistrictComparison c) =>
     [
-        .. c.Groups.Select(g => Dto("dissimilarity", g.Code, g.Label, g.Dissimilarity, Pages.SegregationFormat.Compare(g.Dissimilarity, $"{g.Label} residents", c.First.District.Name, c.Second.District.Name))),
+        .. c.Groups.Select(g => Dto("dissimilarity", g.Code, g.Label, g.Dissimilarity, Pages.SegregationFormat.Compare(g.Dissimilarity, $"{g.Label} residents", c.FirstName, c.SecondName))),
         .. c.Multigroup.Select(m => Dto(m.Info.Name, "", m.Info.Title, m.Difference, null)),
     ];
 
     static DifferenceDto Dto(string index, string group, string label, Difference d, string? statement) =>
         new(index, group, label, N(d.Here), N(d.There), d.IsDefined ? d.Value : null, N(d.PValue), N(d.Low), N(d.High), statement);
 
-    static async Task<Results<Ok<MapValues>, ProblemHttpResult>> Map(string code, string? dataset, string? level, string? measure, string? group, CohesionDb db, SegregationCache cache, CancellationToken ct)
+    static async Task<Results<Ok<MapValues>, ProblemHttpResult>> Map(string code, string? dataset, string? level, string? period, string? measure, string? group, CohesionDb db, SegregationCache cache, CancellationToken ct)
     {
-        var s = await SegregationScope.ResolveAsync(db, cache, dataset, level, code, ct);
+        var s = await SegregationScope.ResolveAsync(db, cache, dataset, level, code, ct, period);
         if (s.Problem is not null) return Problem(s);
         if (UnitSet.Of(s.Source.Directory, s.Source.Data, s.District!, s.Level) is not { } set) return TypedResults.Problem($"{s.District!.Name} has fewer than two areas at {s.Level.Label()} level", statusCode: 404);
         var m = Pages.SegregationDistrictModel.Maps.FirstOrDefault(x => x.Key == (measure ?? "local_information_theory"));
@@ -131,9 +135,9 @@ public static class SegregationApi
         return TypedResults.Ok(new MapValues(m.Key, label, m.Unit, areas.Select(a => new MapValue(a.Code, a.Name, Value(a))).ToList(), s.Source.Data.Attribution));
     }
 
-    static async Task<Results<Ok<DistrictAreasDto>, ProblemHttpResult>> Areas(string code, string? dataset, string? level, string? group, CohesionDb db, SegregationCache cache, CancellationToken ct)
+    static async Task<Results<Ok<DistrictAreasDto>, ProblemHttpResult>> Areas(string code, string? dataset, string? level, string? period, string? group, CohesionDb db, SegregationCache cache, CancellationToken ct)
     {
-        var s = await SegregationScope.ResolveAsync(db, cache, dataset, level, code, ct);
+        var s = await SegregationScope.ResolveAsync(db, cache, dataset, level, code, ct, period);
         if (s.Problem is not null) return Problem(s);
         if (UnitSet.Of(s.Source.Directory, s.Source.Data, s.District!, s.Level) is not { } set) return TypedResults.Problem($"{s.District!.Name} has fewer than two areas at {s.Level.Label()} level", statusCode: 404);
         var k = group is null ? -1 : set.Groups.ToList().FindIndex(x => x.Code.Equals(group, StringComparison.OrdinalIgnoreCase));

@@ -23,10 +23,10 @@ public static class SegregationExports
         return group;
     }
 
-    static async Task<IResult> National(string format, string? dataset, string? level, HttpContext http, CohesionDb db, SegregationCache cache, CancellationToken ct)
+    static async Task<IResult> National(string format, string? dataset, string? level, string? period, HttpContext http, CohesionDb db, SegregationCache cache, CancellationToken ct)
     {
         if (format is not ("csv" or "xlsx")) return Results.NotFound();
-        var s = await SegregationScope.ResolveAsync(db, cache, dataset, level, null, ct);
+        var s = await SegregationScope.ResolveAsync(db, cache, dataset, level, null, ct, period);
         if (s.Problem is not null) return s.NotFound ? Results.NotFound() : Results.BadRequest(s.Problem);
         var t = cache.National(s.Source, s.Level);
         var q = NationalQuery.From(http.Request.Query, t);
@@ -39,25 +39,29 @@ public static class SegregationExports
         return await ExportFiles.AuditedAsync(http, db, export, $"segregation-{s.Source.Data.Name}-{s.Level.Token()}", format, $"{rows.Count} rows; {q.Describe(t)}; policy: published", ct);
     }
 
-    static async Task<IResult> District(string code, string table, string format, string? dataset, string? level, string? group, string? with, HttpContext http,
-        CohesionDb db, SegregationCache cache, CancellationToken ct)
+    static async Task<IResult> District(string code, string table, string format, string? dataset, string? level, string? period, string? group, string? with, string? withPeriod,
+        HttpContext http, CohesionDb db, SegregationCache cache, CancellationToken ct)
     {
         if (format is not ("csv" or "xlsx") || table is not ("indices" or "areas" or "compare")) return Results.NotFound();
-        var s = await SegregationScope.ResolveAsync(db, cache, dataset, level, code, ct);
+        var s = await SegregationScope.ResolveAsync(db, cache, dataset, level, code, ct, period);
         if (s.Problem is not null) return s.NotFound ? Results.NotFound() : Results.BadRequest(s.Problem);
         if (await cache.DistrictAsync(s.Source, s.District!, s.Level) is not { } r) return Results.NotFound();
         var d = s.District!;
         ExportTable export;
         if (table == "compare")
         {
-            if (with is null || s.Source.Directory.Find(with) is not { Level: AreaLevel.LocalAuthority } other || other.Id == d.Id) return Results.NotFound();
-            if (await cache.CompareAsync(s.Source, d, other, s.Level) is not { } c) return Results.NotFound();
-            var rows = SegregationApi.Differences(c).Select(x => (object?[])[d.Code, other.Code, x.Index, x.Group, Cell(x.Here), Cell(x.There), Cell(x.Difference), Cell(x.PValue), Cell(x.CiLow), Cell(x.CiHigh)]).ToList();
-            export = new ExportTable($"Segregation compared, {d.Name} against {other.Name}, {s.Level.Label()} areas: {s.Source.Data.Title}",
-                ["by", "other", "index", "group", "value", "other_value", "difference", "p_value", "ci_low", "ci_high"], rows,
-                [.. About(s, $"district={d.Code}; compared with={other.Code}"), ("Method", SegregationApi.CompareMethod)]);
+            if (with is null) return Results.NotFound();
+            var t = await SegregationScope.ResolveAsync(db, cache, s.Source.Data.Name, s.Level.Token(), with, ct, withPeriod ?? s.Source.Data.Period);
+            if (t.Problem is not null || (t.District!.Id == d.Id && t.Source.Data.Period == s.Source.Data.Period)) return Results.NotFound();
+            var other = t.District!;
+            if (await cache.CompareAsync(s.Source, d, t.Source, other, s.Level) is not { } c) return Results.NotFound();
+            var rows = SegregationApi.Differences(c).Select(x => (object?[])[d.Code, s.Source.Data.Period, other.Code, t.Source.Data.Period, x.Index, x.Group,
+                Cell(x.Here), Cell(x.There), Cell(x.Difference), Cell(x.PValue), Cell(x.CiLow), Cell(x.CiHigh)]).ToList();
+            export = new ExportTable($"Segregation compared, {c.FirstName} against {c.SecondName}, {s.Level.Label()} areas: {s.Source.Data.Title}",
+                ["by", "period", "other", "other_period", "index", "group", "value", "other_value", "difference", "p_value", "ci_low", "ci_high"], rows,
+                [.. About(s, $"district={d.Code}; compared with={other.Code} ({t.Source.Data.Period})"), ("Method", SegregationApi.CompareMethod)]);
             return await ExportFiles.AuditedAsync(http, db, export, $"segregation-{d.Code}-{other.Code}-{s.Level.Token()}-compare", format,
-                $"{rows.Count} rows; dataset={s.Source.Data.Name}; district={d.Code}; with={other.Code}; level={s.Level.Token()}; policy: published", ct);
+                $"{rows.Count} rows; dataset={s.Source.Data.Name}; district={d.Code} {s.Source.Data.Period}; with={other.Code} {t.Source.Data.Period}; level={s.Level.Token()}; policy: published", ct);
         }
         if (table == "indices")
         {

@@ -235,10 +235,64 @@ public class SegregationPagesTests(TwoDistrictsApp fixture)
         Assert.Contains("Dissimilarity of each group and the multigroup indices, Oldham against Tower Hamlets", page);
         Assert.Contains(pakistani.GetProperty("statement").GetString()!, page);
         var csv = await CsvText.GetAsync(http, $"/parallel-lives/{Oldham}/compare.csv?level=LSOA&with={Uri.EscapeDataString(th)}");
-        Assert.Equal(["by", "other", "index", "group", "value", "other_value", "difference", "p_value", "ci_low", "ci_high"], csv[0]);
-        Assert.Equal(Num(pakistani, "pValue")!.Value, double.Parse(csv.Single(r => r[3] == "Pakistani")[7], CultureInfo.InvariantCulture));
+        Assert.Equal(["by", "period", "other", "other_period", "index", "group", "value", "other_value", "difference", "p_value", "ci_low", "ci_high"], csv[0]);
+        Assert.Equal(Num(pakistani, "pValue")!.Value, double.Parse(csv.Single(r => r[5] == "Pakistani")[9], CultureInfo.InvariantCulture));
         Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync($"/api/v1/segregation/districts/{Oldham}/compare/{Oldham}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"/api/v1/segregation/districts/{Oldham}/compare/{Oldham}?otherPeriod=1999")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"/api/v1/segregation/districts/{Oldham}/compare/E01005320")).StatusCode);
+    }
+
+    [Fact]
+    public async Task OneDistrictInTwoYearsOfADatasetIsComparedOverTime()
+    {
+        // A published dataset with two periods, imported as a user would: 2011 as in the census, and a made-up
+        // "2021" where Pakistani residents have spread out (the same total moved towards the district's share).
+        await using var app = await TestApp.StartAsync(DatabaseProvider.Sqlite);
+        var rows = OldhamRows();
+        var pak = Array.IndexOf(Groups, "Pakistani");
+        var share = rows.Sum(r => r.Counts[pak]) / rows.Sum(r => r.Counts.Sum());
+        List<double[]> later = rows.Select(r =>
+        {
+            var c = (double[])r.Counts.Clone();
+            var even = Math.Round(share * c.Sum());
+            var moved = Math.Round((even - c[pak]) / 2);      // halfway to an even spread
+            moved = Math.Max(moved, -c[pak]);
+            if (moved > 0) moved = Math.Min(moved, c[0]);
+            c[pak] += moved;
+            c[0] -= moved;                                     // from (or to) White British
+            return c;
+        }).ToList();
+        using var files = new Files();
+        string Write(string name, IEnumerable<double[]> counts) => files.Write(name,
+            "area_code," + string.Join(",", Groups) + "\n" + string.Join("\n", rows.Zip(counts, (r, c) => r.Lsoa + "," + string.Join(",", c.Select(v => v.ToString(CultureInfo.InvariantCulture))))) + "\n");
+        foreach (var (period, file) in new[] { ("2011", Write("y2011.csv", rows.Select(r => r.Counts))), ("2021", Write("y2021.csv", later)) })
+        {
+            var r = await CohesionExe.RunAsync(app.Database, "import", "counts", file, "--dataset", "ethnicity-trend", "--period", period, "--title", "Ethnic group (test series)", "--synthetic");
+            Assert.True(r.ExitCode == 0, r.All);
+        }
+        {
+            using var http = app.Client();
+            var response = await http.GetAsync($"/api/v1/segregation/districts/{Oldham}/compare/{Oldham}?dataset=ethnicity-trend&period=2021&otherPeriod=2011");
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+            var cmp = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            Assert.Equal(["2011", "2021"], cmp.GetProperty("about").GetProperty("periods").EnumerateArray().Select(p => p.GetString()));
+            Assert.Equal("2021", cmp.GetProperty("period").GetString());
+            Assert.Equal("2011", cmp.GetProperty("otherPeriod").GetString());
+            var d = cmp.GetProperty("differences").EnumerateArray().Single(x => x.GetProperty("group").GetString() == "Pakistani");
+            Assert.Equal(ByHand(later, pak).D, Num(d, "here")!.Value, 12);
+            Assert.Equal(ByHand(rows.Select(r => r.Counts), pak).D, Num(d, "there")!.Value, 12);
+            Assert.True(Num(d, "difference") < -0.2);
+            Assert.True(Num(d, "pValue") <= 0.01);
+            Assert.StartsWith("Pakistani residents are less unevenly spread in Oldham in 2021 than in Oldham in 2011", d.GetProperty("statement").GetString());
+
+            var page = WebUtility.HtmlDecode(await http.GetStringAsync($"/parallel-lives/{Oldham}?dataset=ethnicity-trend&period=2021&compare={Oldham}&comparePeriod=2011"));
+            Assert.Contains("<option value=\"2021\" selected=\"selected\">2021</option>", page);
+            Assert.Contains("Oldham in 2021 against Oldham in 2011", page);
+            Assert.Contains("Synthetic data", page);
+            var same = WebUtility.HtmlDecode(await http.GetStringAsync($"/parallel-lives/{Oldham}?dataset=ethnicity-trend&period=2021&compare={Oldham}&comparePeriod=2021"));
+            Assert.Contains("Choose another district, or another period than 2021", same);
+            Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"/parallel-lives/{Oldham}?dataset=ethnicity-trend&period=1999")).StatusCode);
+        }
     }
 
     [Fact]

@@ -37,12 +37,14 @@ public sealed class SegregationDistrictModel(CohesionDb db, SegregationCache cac
     /// <summary>The other districts with figures at this level, by name, for the comparison picker.</summary>
     public List<AreaInfo> Others { get; private set; } = [];
     public DistrictComparison? Comparison { get; private set; }
+    public string? CompareProblem { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string code, string? dataset, string? level, string? map, string? group, string? compare, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string code, string? dataset, string? level, string? period, string? map, string? group, string? compare, string? comparePeriod,
+        CancellationToken ct)
     {
-        Scope = await SegregationScope.ResolveAsync(db, cache, dataset, level, code, ct);
+        Scope = await SegregationScope.ResolveAsync(db, cache, dataset, level, code, ct, period);
         // An unknown level on a page falls back to the default rather than failing: links from older pages keep working.
-        if (Scope.Problem is not null && !Scope.NotFound) Scope = await SegregationScope.ResolveAsync(db, cache, dataset, null, code, ct);
+        if (Scope.Problem is not null && !Scope.NotFound) Scope = await SegregationScope.ResolveAsync(db, cache, dataset, null, code, ct, period);
         if (Scope.Problem is not null) return NotFound();
         if (await cache.DistrictAsync(Scope.Source, District, Scope.Level) is not { } r) return NotFound();
         Result = r;
@@ -54,9 +56,15 @@ public sealed class SegregationDistrictModel(CohesionDb db, SegregationCache cac
         HasBoundaries = r.Set.Units.Any(u => Scope.Source.Directory.WithBoundary.Contains(u.Id));
         Attribution = Sources.WithBoundaries(Sources.Census(Scope.Source.Data));
         Datasets = (await PlacesApi.PublishedDatasetsAsync(db, ct)).Where(d => d.Categories.Count(c => !c.IsTotal) >= 2).ToList();
-        Others = National.Rows.Select(x => x.District).Where(x => x.Id != District.Id).OrderBy(x => x.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        // This district can be compared with itself when the dataset has another period.
+        Others = National.Rows.Select(x => x.District).Where(x => x.Id != District.Id || Scope.Source.Periods.Count > 1).OrderBy(x => x.Name, StringComparer.OrdinalIgnoreCase).ToList();
         if (compare is not null && Others.FirstOrDefault(x => x.Code.Equals(compare, StringComparison.OrdinalIgnoreCase)) is { } other)
-            Comparison = await cache.CompareAsync(Scope.Source, District, other, Scope.Level);
+        {
+            var theirs = await SegregationScope.ResolveAsync(db, cache, Scope.Source.Data.Name, Scope.Level.Token(), other.Code, ct, comparePeriod ?? Scope.Source.Data.Period);
+            if (theirs.Problem is null && !(other.Id == District.Id && theirs.Source.Data.Period == Scope.Source.Data.Period))
+                Comparison = await cache.CompareAsync(Scope.Source, District, theirs.Source, other, Scope.Level);
+            else CompareProblem = theirs.Problem ?? $"Choose another district, or another period than {Scope.Source.Data.Period}, to compare {District.Name} with.";
+        }
         return Page();
     }
 
@@ -75,7 +83,15 @@ public sealed class SegregationDistrictModel(CohesionDb db, SegregationCache cac
     public string Base => $"/parallel-lives/{Uri.EscapeDataString(District.Code)}";
 
     /// <summary>The query that keeps this page's dataset and level.</summary>
-    public string Keep => $"?level={Scope.Level.Token()}" + (Scope.Source.Data.Name == PlacesApi.DefaultDataset ? "" : $"&dataset={Uri.EscapeDataString(Scope.Source.Data.Name)}");
+    public string Keep => $"?level={Scope.Level.Token()}" + (Scope.Source.Data.Name == PlacesApi.DefaultDataset ? "" : $"&dataset={Uri.EscapeDataString(Scope.Source.Data.Name)}")
+        + (Scope.Source.Data.Period == Scope.Source.Periods.LastOrDefault() ? "" : $"&period={Uri.EscapeDataString(Scope.Source.Data.Period)}");
+
+    /// <summary>Hidden inputs for the forms that keep the dataset and period while changing something else.</summary>
+    public IEnumerable<(string Name, string Value)> Hidden()
+    {
+        if (Scope.Source.Data.Name != PlacesApi.DefaultDataset) yield return ("dataset", Scope.Source.Data.Name);
+        if (Scope.Source.Data.Period != Scope.Source.Periods.LastOrDefault()) yield return ("period", Scope.Source.Data.Period);
+    }
 
     public string MapValuesUrl => $"/api/v1/segregation/districts/{Uri.EscapeDataString(District.Code)}/map{Keep}&measure={Map.Key}&group={Uri.EscapeDataString(Result.Set.Groups[MapGroup].Code)}";
 
@@ -87,7 +103,7 @@ public sealed class SegregationDistrictModel(CohesionDb db, SegregationCache cac
     public string Export(string what, string format) => $"{Base}/{what}.{format}{Keep}" + what switch
     {
         "areas" => $"&group={Uri.EscapeDataString(Result.Set.Groups[MapGroup].Code)}",
-        "compare" when Comparison is not null => $"&with={Uri.EscapeDataString(Comparison.Second.District.Code)}",
+        "compare" when Comparison is not null => $"&with={Uri.EscapeDataString(Comparison.Second.District.Code)}&withPeriod={Uri.EscapeDataString(Comparison.SecondPeriod)}",
         _ => "",
     };
 }

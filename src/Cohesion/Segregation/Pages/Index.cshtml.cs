@@ -18,13 +18,13 @@ public sealed class SegregationIndexModel(CohesionDb db, SegregationCache cache)
     public IReadOnlyList<DatasetSummary> Datasets { get; private set; } = [];
     public bool Empty { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string? dataset, string? level, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? dataset, string? level, string? period, CancellationToken ct)
     {
-        Scope = await SegregationScope.ResolveAsync(db, cache, dataset, level, null, ct);
-        if (Scope.Problem is not null && !Scope.NotFound) Scope = await SegregationScope.ResolveAsync(db, cache, dataset, null, null, ct);
+        Scope = await SegregationScope.ResolveAsync(db, cache, dataset, level, null, ct, period);
+        if (Scope.Problem is not null && !Scope.NotFound) Scope = await SegregationScope.ResolveAsync(db, cache, dataset, null, null, ct, period);
         if (Scope.Problem is not null)
         {
-            if (dataset is not null) return NotFound();
+            if (dataset is not null || period is not null) return NotFound();
             Empty = true;
             return Page();
         }
@@ -39,7 +39,8 @@ public sealed class SegregationIndexModel(CohesionDb db, SegregationCache cache)
     public string Link(params (string, string?)[] changes) => QueryLinks.With(Request.Path, Request.Query, changes);
 
     public string DistrictLink(AreaInfo d) => $"/parallel-lives/{Uri.EscapeDataString(d.Code)}?level={Scope.Level.Token()}"
-        + (Scope.Source.Data.Name == PlacesApi.DefaultDataset ? "" : $"&dataset={Uri.EscapeDataString(Scope.Source.Data.Name)}");
+        + (Scope.Source.Data.Name == PlacesApi.DefaultDataset ? "" : $"&dataset={Uri.EscapeDataString(Scope.Source.Data.Name)}")
+        + (Scope.Source.Data.Period == Scope.Source.Periods.LastOrDefault() ? "" : $"&period={Uri.EscapeDataString(Scope.Source.Data.Period)}");
 
     public string ExportLink(string format) => QueryLinks.With($"/parallel-lives/export.{format}", Request.Query, ("page", null), ("pageSize", null));
 

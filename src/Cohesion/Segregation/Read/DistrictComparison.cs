@@ -25,6 +25,12 @@ public sealed record GroupDifference(int Group, string Code, string Label, doubl
 public sealed record DistrictComparison(UnitSet First, UnitSet Second, IReadOnlyList<GroupDifference> Groups, IReadOnlyList<(IndexInfo Info, Difference Difference)> Multigroup,
     int Iterations, ulong Seed)
 {
+    /// <summary>"Oldham", or "Oldham in 2011" when the two sides are the same district in different periods.</summary>
+    public string FirstName => First.District.Id == Second.District.Id ? $"{First.District.Name} in {FirstPeriod}" : First.District.Name;
+    public string SecondName => First.District.Id == Second.District.Id ? $"{Second.District.Name} in {SecondPeriod}" : Second.District.Name;
+    public string FirstPeriod { get; init; } = "";
+    public string SecondPeriod { get; init; } = "";
+
     public static DistrictComparison Compute(UnitSet first, UnitSet second, int iterations = DistrictSegregation.DefaultIterations, ulong seed = DistrictSegregation.DefaultSeed)
     {
         var k = first.Counts.Groups;

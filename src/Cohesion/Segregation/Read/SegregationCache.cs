@@ -4,8 +4,8 @@ using Cohesion.Places;
 
 namespace Cohesion.Segregation.Read;
 
-/// <summary>The counts a segregation page or endpoint reads: a published dataset's latest period and the area directory.</summary>
-public sealed record SegregationSource(DatasetView Data, PlaceDirectory Directory, long Version);
+/// <summary>The counts a segregation page or endpoint reads: a published dataset in one period (the latest unless chosen), its periods, and the area directory.</summary>
+public sealed record SegregationSource(DatasetView Data, PlaceDirectory Directory, long Version, IReadOnlyList<string> Periods);
 
 /// <summary>
 /// National tables and districts' inference, kept until the next import (the data version every cache of
@@ -18,17 +18,18 @@ public sealed class SegregationCache(AreaStatsCache places)
     readonly ConcurrentDictionary<(string, string, AreaLevel, int), (long Version, Lazy<Task<DistrictSegregation?>> Result)> _districts = [];
     readonly ConcurrentDictionary<(string, string, AreaLevel, int, int), (long Version, Lazy<Task<DistrictComparison?>> Result)> _comparisons = [];
 
-    /// <summary>Null when there is no published dataset of that name with counts.</summary>
-    public async Task<SegregationSource?> SourceAsync(CohesionDb db, string? dataset, CancellationToken ct)
+    /// <summary>Null when there is no published dataset of that name with counts in that period (null: the latest).</summary>
+    public async Task<SegregationSource?> SourceAsync(CohesionDb db, string? dataset, string? period, CancellationToken ct)
     {
         var name = string.IsNullOrWhiteSpace(dataset) ? PlacesApi.DefaultDataset : dataset.Trim();
         // Only datasets with no owner are published statistics; anything owned is shared under its own terms elsewhere.
-        var published = await PlacesApi.PublishedDatasetsAsync(db, ct);
-        if (!published.Any(d => d.Name.Equals(name, StringComparison.OrdinalIgnoreCase))) return null;
+        var published = (await PlacesApi.PublishedDatasetsAsync(db, ct)).FirstOrDefault(d => d.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+        if (published is null) return null;
+        if (period is not null && !published.Periods.Contains(period)) return null;
         var version = await AreaStatsCache.VersionAsync(db, ct);
-        var data = await places.DatasetAsync(db, name, null, ct);
+        var data = await places.DatasetAsync(db, published.Name, period, ct);
         if (data is null || data.Groups.Count < 2) return null;
-        return new SegregationSource(data, await places.DirectoryAsync(db, ct), version);
+        return new SegregationSource(data, await places.DirectoryAsync(db, ct), version, published.Periods);
     }
 
     public NationalSegregation National(SegregationSource s, AreaLevel level)
@@ -49,12 +50,16 @@ public sealed class SegregationCache(AreaStatsCache places)
         return entry.Result.Value;
     }
 
-    /// <summary>Null when either district has fewer than two areas at the level.</summary>
-    public Task<DistrictComparison?> CompareAsync(SegregationSource s, AreaInfo first, AreaInfo second, AreaLevel level)
+    /// <summary>
+    /// Two districts, or one district in two periods, of the same dataset at one level. Null when either has fewer
+    /// than two areas at the level, or their groups differ.
+    /// </summary>
+    public Task<DistrictComparison?> CompareAsync(SegregationSource s, AreaInfo first, SegregationSource t, AreaInfo second, AreaLevel level)
     {
-        var key = (s.Data.Name, s.Data.Period, level, first.Id, second.Id);
+        var key = (s.Data.Name, s.Data.Period + "|" + t.Data.Period, level, first.Id, second.Id);
         Lazy<Task<DistrictComparison?>> Make() => new(() => Task.Run(() =>
-            UnitSet.Of(s.Directory, s.Data, first, level) is { } a && UnitSet.Of(s.Directory, s.Data, second, level) is { } b ? DistrictComparison.Compute(a, b) : null));
+            UnitSet.Of(s.Directory, s.Data, first, level) is { } a && UnitSet.Of(t.Directory, t.Data, second, level) is { } b && a.Counts.Groups == b.Counts.Groups
+                ? DistrictComparison.Compute(a, b) with { FirstPeriod = s.Data.Period, SecondPeriod = t.Data.Period } : null));
         var entry = _comparisons.AddOrUpdate(key, _ => (s.Version, Make()), (_, old) => old.Version == s.Version ? old : (s.Version, Make()));
         return entry.Result.Value;
     }

@@ -15,10 +15,13 @@ public sealed record SegregationScope(SegregationSource Source, AreaLevel Level,
     static SegregationScope Fail(string problem, bool notFound) => new(null!, default, [], null) { Problem = problem, NotFound = notFound };
 
     /// <summary>The level asked for, else LSOA where there is one, else the smallest level with counts.</summary>
-    public static async Task<SegregationScope> ResolveAsync(CohesionDb db, SegregationCache cache, string? dataset, string? level, string? district, CancellationToken ct)
+    public static async Task<SegregationScope> ResolveAsync(CohesionDb db, SegregationCache cache, string? dataset, string? level, string? district, CancellationToken ct,
+        string? period = null)
     {
-        if (await cache.SourceAsync(db, dataset, ct) is not { } source)
-            return Fail($"no published dataset of counts by area named '{dataset ?? PlacesApi.DefaultDataset}': see /api/v1/datasets", true);
+        if (await cache.SourceAsync(db, dataset, period, ct) is not { } source)
+            return Fail(period is null
+                ? $"no published dataset of counts by area named '{dataset ?? PlacesApi.DefaultDataset}': see /api/v1/datasets"
+                : $"no period '{period}' in a published dataset named '{dataset ?? PlacesApi.DefaultDataset}': see /api/v1/datasets", true);
         AreaInfo? d = null;
         List<AreaLevel> levels;
         if (district is not null)
