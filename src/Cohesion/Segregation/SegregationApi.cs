@@ -124,7 +124,7 @@ public static class SegregationApi
     {
         var s = await SegregationScope.ResolveAsync(db, cache, dataset, level, code, ct, period);
         if (s.Problem is not null) return Problem(s);
-        if (UnitSet.Of(s.Source.Directory, s.Source.Data, s.District!, s.Level) is not { } set) return TypedResults.Problem($"{s.District!.Name} has fewer than two areas at {s.Level.Label()} level", statusCode: 404);
+        if (DistrictAreas.Of(s.Source.Directory, s.Source.Data, s.District!, s.Level) is not { } set) return TypedResults.Problem($"{s.District!.Name} has fewer than two areas at {s.Level.Label()} level", statusCode: 404);
         var m = Pages.SegregationDistrictModel.Maps.FirstOrDefault(x => x.Key == (measure ?? "local_information_theory"));
         if (m is null) return TypedResults.Problem($"unknown measure '{measure}': use one of {string.Join(", ", Pages.SegregationDistrictModel.Maps.Select(x => x.Key))}", statusCode: 400);
         var k = group is null ? -1 : set.Groups.ToList().FindIndex(x => x.Code.Equals(group, StringComparison.OrdinalIgnoreCase));
@@ -139,7 +139,7 @@ public static class SegregationApi
     {
         var s = await SegregationScope.ResolveAsync(db, cache, dataset, level, code, ct, period);
         if (s.Problem is not null) return Problem(s);
-        if (UnitSet.Of(s.Source.Directory, s.Source.Data, s.District!, s.Level) is not { } set) return TypedResults.Problem($"{s.District!.Name} has fewer than two areas at {s.Level.Label()} level", statusCode: 404);
+        if (DistrictAreas.Of(s.Source.Directory, s.Source.Data, s.District!, s.Level) is not { } set) return TypedResults.Problem($"{s.District!.Name} has fewer than two areas at {s.Level.Label()} level", statusCode: 404);
         var k = group is null ? -1 : set.Groups.ToList().FindIndex(x => x.Code.Equals(group, StringComparison.OrdinalIgnoreCase));
         if (group is not null && k < 0) return TypedResults.Problem($"unknown group '{group}': use one of {string.Join(", ", set.Groups.Select(x => x.Code))}", statusCode: 400);
         return TypedResults.Ok(new DistrictAreasDto(About(s), s.District!.Code, k < 0 ? null : set.Groups[k].Code, AreaMeasures.Of(set, k)));
@@ -150,7 +150,7 @@ public static class SegregationApi
 public static class AreaMeasures
 {
     /// <param name="group">The group whose share and dissimilarity contribution to give, or −1 for none.</param>
-    public static List<AreaSegregationDto> Of(UnitSet set, int group)
+    public static List<AreaSegregationDto> Of(DistrictAreas set, int group)
     {
         var c = set.Counts;
         var n = c.Units;

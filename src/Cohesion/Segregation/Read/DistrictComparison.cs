@@ -22,7 +22,7 @@ public sealed record GroupDifference(int Group, string Code, string Label, doubl
 /// multigroup segregation indices, with a random-labelling p-value and a bootstrap interval for each difference
 /// (999 simulations, fixed seed). Source: Cortes et al. (2020), pysal segregation TwoValueTest.
 /// </summary>
-public sealed record DistrictComparison(UnitSet First, UnitSet Second, IReadOnlyList<GroupDifference> Groups, IReadOnlyList<(IndexInfo Info, Difference Difference)> Multigroup,
+public sealed record DistrictComparison(DistrictAreas First, DistrictAreas Second, IReadOnlyList<GroupDifference> Groups, IReadOnlyList<(IndexInfo Info, Difference Difference)> Multigroup,
     int Iterations, ulong Seed)
 {
     /// <summary>"Oldham", or "Oldham in 2011" when the two sides are the same district in different periods.</summary>
@@ -31,7 +31,7 @@ public sealed record DistrictComparison(UnitSet First, UnitSet Second, IReadOnly
     public string FirstPeriod { get; init; } = "";
     public string SecondPeriod { get; init; } = "";
 
-    public static DistrictComparison Compute(UnitSet first, UnitSet second, int iterations = DistrictSegregation.DefaultIterations, ulong seed = DistrictSegregation.DefaultSeed)
+    public static DistrictComparison Compute(DistrictAreas first, DistrictAreas second, int iterations = DistrictSegregation.DefaultIterations, ulong seed = DistrictSegregation.DefaultSeed)
     {
         var k = first.Counts.Groups;
         if (second.Counts.Groups != k) throw new ArgumentException("the two districts need the same groups");

@@ -27,7 +27,7 @@ public sealed record MultigroupValue(IndexInfo Info, Estimate Estimate);
 /// isolation and the multigroup segregation indices a p-value against random placement and a bootstrap 95%
 /// interval (999 simulations each, fixed seed, so the page, the API and the export agree and repeat).
 /// </summary>
-public sealed record DistrictSegregation(UnitSet Set, int Largest, IReadOnlyList<GroupSegregation> Groups, IReadOnlyList<MultigroupValue> Multigroup,
+public sealed record DistrictSegregation(DistrictAreas Set, int Largest, IReadOnlyList<GroupSegregation> Groups, IReadOnlyList<MultigroupValue> Multigroup,
     int Iterations, ulong Seed)
 {
     public const int DefaultIterations = 999;
@@ -46,7 +46,7 @@ public sealed record DistrictSegregation(UnitSet Set, int Largest, IReadOnlyList
         SegregationIndex.MultiDiversity, SegregationIndex.MultiDiversityNormalized, SegregationIndex.SimpsonsConcentration, SegregationIndex.SimpsonsInteraction,
     ];
 
-    public static DistrictSegregation Compute(UnitSet set, int iterations = DefaultIterations, ulong seed = DefaultSeed, int threads = 0)
+    public static DistrictSegregation Compute(DistrictAreas set, int iterations = DefaultIterations, ulong seed = DefaultSeed, int threads = 0)
     {
         var c = set.Counts;
         var k = c.Groups;

@@ -22,7 +22,7 @@ public sealed record NationalSegregation(string Dataset, string Period, AreaLeve
         var rows = new DistrictRow?[districts.Count];
         Parallel.For(0, districts.Count, i =>
         {
-            if (UnitSet.Of(dir, data, districts[i], level) is not { } set) return;
+            if (DistrictAreas.Of(dir, data, districts[i], level) is not { } set) return;
             var c = set.Counts;
             var k = c.Groups;
             var (d, iso, share) = (new double[k], new double[k], new double[k]);

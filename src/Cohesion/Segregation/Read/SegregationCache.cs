@@ -45,7 +45,7 @@ public sealed class SegregationCache(AreaStatsCache places)
     {
         var key = (s.Data.Name, s.Data.Period, level, district.Id);
         Lazy<Task<DistrictSegregation?>> Make() => new(() => Task.Run(() =>
-            UnitSet.Of(s.Directory, s.Data, district, level) is { } set ? DistrictSegregation.Compute(set) : null));
+            DistrictAreas.Of(s.Directory, s.Data, district, level) is { } set ? DistrictSegregation.Compute(set) : null));
         var entry = _districts.AddOrUpdate(key, _ => (s.Version, Make()), (_, old) => old.Version == s.Version ? old : (s.Version, Make()));
         return entry.Result.Value;
     }
@@ -58,7 +58,7 @@ public sealed class SegregationCache(AreaStatsCache places)
     {
         var key = (s.Data.Name, s.Data.Period + "|" + t.Data.Period, level, first.Id, second.Id);
         Lazy<Task<DistrictComparison?>> Make() => new(() => Task.Run(() =>
-            UnitSet.Of(s.Directory, s.Data, first, level) is { } a && UnitSet.Of(t.Directory, t.Data, second, level) is { } b && a.Counts.Groups == b.Counts.Groups
+            DistrictAreas.Of(s.Directory, s.Data, first, level) is { } a && DistrictAreas.Of(t.Directory, t.Data, second, level) is { } b && a.Counts.Groups == b.Counts.Groups
                 ? DistrictComparison.Compute(a, b) with { FirstPeriod = s.Data.Period, SecondPeriod = t.Data.Period } : null));
         var entry = _comparisons.AddOrUpdate(key, _ => (s.Version, Make()), (_, old) => old.Version == s.Version ? old : (s.Version, Make()));
         return entry.Result.Value;

@@ -28,7 +28,7 @@ public sealed record SegregationScope(SegregationSource Source, AreaLevel Level,
         {
             if (source.Directory.Find(district) is not { Level: AreaLevel.LocalAuthority } found) return Fail($"'{district}' is not a district", true);
             d = found;
-            levels = UnitSet.LevelsOf(source.Directory, source.Data, d);
+            levels = DistrictAreas.LevelsOf(source.Directory, source.Data, d);
             if (levels.Count == 0) return Fail($"{d.Name} has no areas with counts in {source.Data.Name}", true);
         }
         else levels = NationalSegregation.Levels(source.Directory, source.Data);
