@@ -8,21 +8,10 @@ namespace Cohesion.Analytics.Tests.Segregation;
 /// </summary>
 static class SharedData
 {
-    public static string Path(params string[] parts)
-    {
-        var path = Repo("..", "shared", System.IO.Path.Combine(parts));
-        if (!File.Exists(path)) throw new FileNotFoundException($"the shared reference file is missing: {path} (the repository must sit beside shared/)");
-        return path;
-    }
+    public static string Path(params string[] parts) => Cohesion.Tests.Shared.SharedFiles.Path(parts);
 
     /// <summary>A path inside the repository (the folder holding Cohesion.slnx).</summary>
-    public static string Repo(params string[] parts)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(System.IO.Path.Combine(dir.FullName, "Cohesion.slnx"))) dir = dir.Parent;
-        if (dir is null) throw new InvalidOperationException("repository root not found above " + AppContext.BaseDirectory);
-        return System.IO.Path.GetFullPath(System.IO.Path.Combine([dir.FullName, .. parts]));
-    }
+    public static string Repo(params string[] parts) => Cohesion.Tests.Shared.SharedFiles.Repo(parts);
 
     /// <summary>A CSV of numbers with a quoted header and a quoted first column, as columns by header name.</summary>
     public static Dictionary<string, double[]> Columns(string path)

@@ -13,7 +13,7 @@ static class SegregationRun
     public const string CensusGroups = "WhiteBrit,Irish,OtherWhite,Mixed,Indian,Pakistani,Bangladeshi,Chinese,OtherAsian,BlkAfrican,BlkCaribbean,OtherBlk,Arab,Other";
 
     /// <summary>A file in the shared data folder beside the repository.</summary>
-    public static string Shared(params string[] parts) => Files.Repo(["..", "shared", .. parts]);
+    public static string Shared(params string[] parts) => Cohesion.Tests.Shared.SharedFiles.Path(parts);
 
     public static Task<CliResult> Cli(string input, string output, params string[] args) =>
         CohesionExe.RunWithoutDatabaseAsync(["segregation", "--input", input, "--output", output, .. args]);
