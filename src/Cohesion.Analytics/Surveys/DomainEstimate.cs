@@ -18,8 +18,9 @@ public sealed record EstimateOptions
     public double Level { get; init; } = 0.95;
 
     /// <summary>
-    /// False: normal quantiles. True: Student t with the design degrees of freedom of the rows the estimate uses
-    /// (#PSUs − #strata among them: R's <c>degf</c> of the subset design, which <c>svyciprop</c> uses by default).
+    /// False: normal quantiles. True: Student t with the design degrees of freedom of the domain: #PSUs − #strata
+    /// among its rows, those with a missing value included (R's <c>degf</c> of the subset design that <c>svyby</c>
+    /// passes on, which <c>svyciprop</c> uses by default; for the whole sample, the design's #PSUs − #strata).
     /// </summary>
     public bool DesignDegreesOfFreedom { get; init; }
 

@@ -21,7 +21,6 @@ internal sealed class Linearisation
     readonly double[] _squares;
     readonly int[] _stratumSeen;
     readonly bool[] _stratumPresent;
-    readonly bool[] _stratumHasRow;
     readonly int[] _present;
     readonly double[] _coefficients;
 
@@ -35,29 +34,23 @@ internal sealed class Linearisation
         _squares = new double[design.StratumCount];
         _stratumSeen = new int[design.StratumCount];
         _stratumPresent = new bool[design.StratumCount];
-        _stratumHasRow = new bool[design.StratumCount];
         _present = new int[design.StratumCount];
         _coefficients = new double[design.Calibrator?.Levels ?? 0];
     }
 
     /// <summary>
-    /// Variance of an estimator whose influence on row <c>rows[k]</c> is <c>z[k]</c> (zero elsewhere); also the
-    /// degrees of freedom of the rows used: #PSUs − #strata among them (R's <c>degf</c> of the subset design).
+    /// Variance of an estimator whose influence on row <c>rows[k]</c> is <c>z[k]</c> (zero elsewhere).
     /// </summary>
-    public double Variance(ReadOnlySpan<int> rows, ReadOnlySpan<double> z, out int degreesOfFreedom)
+    public double Variance(ReadOnlySpan<int> rows, ReadOnlySpan<double> z)
     {
         var d = _d;
         var presentCount = 0;
-        int psus = 0, strata = 0;
         for (var k = 0; k < rows.Length; k++)
         {
             var c = d.RowPsu[rows[k]];
-            if (!_psuTouched[c]) { _psuTouched[c] = true; _touched[_touchedCount++] = c; psus++; }
+            if (!_psuTouched[c]) { _psuTouched[c] = true; _touched[_touchedCount++] = c; }
             _psuTotal[c] += z[k];
-            var h = d.PsuStratum[c];
-            if (!_stratumHasRow[h]) { _stratumHasRow[h] = true; strata++; }
         }
-        degreesOfFreedom = psus - strata;
 
         if (d.Calibrator is { } cal)
         {
@@ -123,7 +116,6 @@ internal sealed class Linearisation
         for (var t = 0; t < _touchedCount; t++) { var c = _touched[t]; _psuTotal[c] = 0; _psuTouched[c] = false; }
         _touchedCount = 0;
         for (var p = 0; p < presentCount; p++) { var h = _present[p]; _stratumSum[h] = 0; _stratumSeen[h] = 0; _squares[h] = 0; _stratumPresent[h] = false; }
-        for (var k = 0; k < rows.Length; k++) _stratumHasRow[d.RowStratum[rows[k]]] = false;
         return variance;
     }
 }

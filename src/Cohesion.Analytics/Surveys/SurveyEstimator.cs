@@ -33,18 +33,17 @@ public static class SurveyEstimator
             var rows = groups.Rows(d);
             var (theta, population) = Point(design.AnalysisWeights, values, rows, statistic);
             double variance, logitVariance = double.NaN;
-            int df;
+            var df = groups.DegreesOfFreedom(d);
             if (lin is not null)
             {
                 Influence(design.AnalysisWeights, values, rows, statistic, theta, population, z);
-                variance = lin.Variance(rows, z.AsSpan(0, rows.Length), out df);
+                variance = lin.Variance(rows, z.AsSpan(0, rows.Length));
             }
             else
             {
                 var thetas = replicate.AsSpan(d * design.ReplicateCount, design.ReplicateCount);
                 variance = design.Replication!.Variance(thetas);
                 if (statistic == Statistic.Proportion) logitVariance = design.Replication.Variance(Logits(thetas));
-                df = DegreesOfFreedom(design, rows);
             }
             results[d] = Finish(groups.Name(d), statistic, theta, variance, logitVariance, rows.Length, population, df, options);
         }
@@ -86,14 +85,13 @@ public static class SurveyEstimator
         double variance;
         var rows = new int[ra.Length + rb.Length];
         ra.CopyTo(rows); rb.CopyTo(rows.AsSpan(ra.Length));
-        int df;
+        var df = DomainRows.DegreesOfFreedom(design, domains, first, second);
         if (design.Replication is { } rep)
         {
             var thetas = ReplicateThetas(design, statistic, values, groups);
             var diff = new double[rep.Count];
             for (var r = 0; r < rep.Count; r++) diff[r] = thetas[a * rep.Count + r] - thetas[b * rep.Count + r];
             variance = rep.Variance(diff);
-            df = DegreesOfFreedom(design, rows);
         }
         else
         {
@@ -102,7 +100,7 @@ public static class SurveyEstimator
             var zb = z.AsSpan(ra.Length);
             Influence(w, values, rb, statistic, tb, pb, zb);
             foreach (ref var x in zb) x = -x;
-            variance = new Linearisation(design).Variance(rows, z, out df);
+            variance = new Linearisation(design).Variance(rows, z);
         }
         return Test(domains.Names[first], domains.Names[second], ta - tb, Math.Sqrt(variance), options.DesignDegreesOfFreedom ? df : double.PositiveInfinity, options.Level);
     }
@@ -190,13 +188,6 @@ public static class SurveyEstimator
         return thetas;
     }
 
-    static int DegreesOfFreedom(SurveyDesign d, ReadOnlySpan<int> rows)
-    {
-        var psus = new HashSet<int>();
-        var strata = new HashSet<int>();
-        foreach (var i in rows) { psus.Add(d.RowPsu[i]); strata.Add(d.RowStratum[i]); }
-        return psus.Count - strata.Count;
-    }
 }
 
 /// <summary>The rows of each domain that have a value, grouped once (counting sort), in row order.</summary>
@@ -206,18 +197,35 @@ internal sealed class DomainRows
     readonly int[] _rows;
     readonly int[] _domain;     // group → domain code
     readonly IReadOnlyList<string> _names;
+    readonly int[] _psus, _strata; // per group, over all its rows, values or not
     public int Count => _domain.Length;
     public int MaxSize { get; }
 
-    DomainRows(int[] start, int[] rows, int[] domain, IReadOnlyList<string> names)
+    DomainRows(int[] start, int[] rows, int[] domain, IReadOnlyList<string> names, int[] psus, int[] strata)
     {
-        _start = start; _rows = rows; _domain = domain; _names = names;
+        _start = start; _rows = rows; _domain = domain; _names = names; _psus = psus; _strata = strata;
         for (var g = 0; g < domain.Length; g++) MaxSize = Math.Max(MaxSize, start[g + 1] - start[g]);
     }
 
     public ReadOnlySpan<int> Rows(int g) => _rows.AsSpan(_start[g], _start[g + 1] - _start[g]);
     public string Name(int g) => _names[_domain[g]];
     public int IndexOf(int domain) => Array.IndexOf(_domain, domain);
+
+    /// <summary>
+    /// #PSUs − #strata among all rows of the group (or of two groups), missing values included: R's <c>degf</c> of
+    /// the subset design that <c>svyby</c> hands to <c>svyciprop</c>, whose default interval uses it.
+    /// </summary>
+    public int DegreesOfFreedom(int g) => _psus[g] - _strata[g];
+
+    /// <summary>The same over all rows of two domains together.</summary>
+    public static int DegreesOfFreedom(SurveyDesign design, Domains domains, int first, int second)
+    {
+        var psus = new HashSet<int>();
+        var strata = new HashSet<int>();
+        for (var i = 0; i < design.Rows; i++)
+            if (domains.Codes[i] == first || domains.Codes[i] == second) { psus.Add(design.RowPsu[i]); strata.Add(design.RowStratum[i]); }
+        return psus.Count - strata.Count;
+    }
 
     /// <summary>Groups rows with a value by domain; domains without any such row are left out (R's svyby drops empty groups).</summary>
     public static DomainRows Group(SurveyDesign design, ReadOnlySpan<double> values, Domains? domains, Statistic statistic)
@@ -249,6 +257,27 @@ internal sealed class DomainRows
             var c = codes is null ? 0 : codes[i];
             if (c >= 0) rows[next[slot[c]]++] = i;
         }
-        return new DomainRows(start, rows, [.. present], names);
+        // Distinct PSUs and strata of each domain over all its rows, by stamping with the domain's index.
+        var psus = new int[present.Count];
+        var strata = new int[present.Count];
+        var psuStamp = new int[design.PsuCount];
+        var stratumStamp = new int[design.StratumCount];
+        var byDomain = new List<int>[names.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            var c = codes is null ? 0 : codes[i];
+            if (c >= 0 && count[c + 1] > 0) (byDomain[c] ??= []).Add(i);
+        }
+        for (var g = 0; g < present.Count; g++)
+        {
+            foreach (var i in byDomain[present[g]])
+            {
+                var p = design.RowPsu[i];
+                var h = design.RowStratum[i];
+                if (psuStamp[p] != g + 1) { psuStamp[p] = g + 1; psus[g]++; }
+                if (stratumStamp[h] != g + 1) { stratumStamp[h] = g + 1; strata[g]++; }
+            }
+        }
+        return new DomainRows(start, rows, [.. present], names, psus, strata);
     }
 }
