@@ -30,6 +30,7 @@ public static class CohesionCli
         root.Add(Cohesion.Change.ChangeCli.Command());
         root.Add(Cohesion.Change.Generate.GenerateCli.Command());
         root.Add(Cohesion.Segregation.SegregationCli.Command());
+        root.Add(Cohesion.Surveys.SurveyCli.Command());
         return await root.Parse(args).InvokeAsync();
     }
 
