@@ -1,5 +1,4 @@
 using System.Globalization;
-using Cohesion.Data;
 using Cohesion.Tests.Infrastructure;
 
 namespace Cohesion.Tests.Surveys;
@@ -10,15 +9,12 @@ namespace Cohesion.Tests.Surveys;
 /// </summary>
 public class SurveyEstimateCliTests
 {
-    static string Reference(string name) => Files.Repo("..", "shared", "reference", name);
+    static string Reference(string name) => Segregation.SegregationRun.Shared("reference", name);
     static readonly string[] Clus1 = ["--input", Reference("survey_apiclus1.csv"), "--clusters", "dnum", "--weights", "pw", "--fpc", "fpc"];
     static readonly string[] Strat = ["--input", Reference("survey_apistrat.csv"), "--strata", "stype", "--weights", "pw", "--fpc", "fpc"];
 
-    static async Task<CliResult> Survey(Files files, params string[] args)
-    {
-        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
-        return await CohesionExe.RunAsync(db, ["survey", "estimate", "--output", Path.Combine(files.Dir, "out.csv"), .. args]);
-    }
+    static Task<CliResult> Survey(Files files, params string[] args) =>
+        CohesionExe.RunWithoutDatabaseAsync(["survey", "estimate", "--output", Path.Combine(files.Dir, "out.csv"), .. args]);
 
     /// <summary>The output rows by domain: estimate, se, ci_low, ci_high, n (NaN for empty cells).</summary>
     static Dictionary<string, double[]> Output(Files files, CliResult r)
