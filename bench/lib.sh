@@ -42,6 +42,18 @@ trap 'exit 130' INT TERM
 log() { printf '%s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 
+# Builds the Release app (unless BENCH_NO_BUILD is set), checks it and /usr/bin/time are there, and logs the
+# load and the commit that the figures belong to.
+prepare_release() {
+  [[ -x /usr/bin/time ]] || die "/usr/bin/time is missing: apt-get install -y time"
+  if [[ -z "${BENCH_NO_BUILD:-}" ]]; then
+    log "building Release"
+    dotnet build -c Release "$REPO/src/Cohesion" -v quiet -nologo >&2
+  fi
+  require_built
+  log "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; commit $(git -C "$REPO" rev-parse --short HEAD)"
+}
+
 require_built() {
   [[ -f "$APP_DLL" ]] || die "$APP_DLL is missing: run dotnet build -c $CONFIG src/Cohesion (bench/run-issue2.sh does)"
 }

@@ -18,13 +18,7 @@ GROUPS_LIST=WhiteBrit,Irish,OtherWhite,Mixed,Indian,Pakistani,Bangladeshi,Chines
 PY=/usr/bin/python3
 NUMPY="$BENCH_DIR/analyst/segregation_numpy.py"
 [[ -f "$INPUT" ]] || die "$INPUT is missing (the shared data folder sits beside the repository)"
-[[ -x /usr/bin/time ]] || die "/usr/bin/time is missing: apt-get install -y time"
-if [[ -z "${BENCH_NO_BUILD:-}" ]]; then
-  log "building Release"
-  dotnet build -c Release "$REPO/src/Cohesion" -v quiet -nologo >&2
-fi
-require_built
-log "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; commit $(git -C "$REPO" rev-parse --short HEAD)"
+prepare_release
 
 declare -A MEDIAN # label -> median ms
 # runs LABEL TARGET_TEXT LIMIT_MS LIMIT_MB COMMAND...: RUNS timed runs; records the median and the peak memory.

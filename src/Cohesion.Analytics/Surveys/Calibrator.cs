@@ -191,16 +191,22 @@ internal sealed class Calibrator
         PsuStart = [.. start]; PsuLevel = [.. level]; PsuWeight = [.. weight];
 
         if (!Raking) return;
-        // Unweighted overlaps between levels of different margins, for R's raking residual sweeps.
+        // Unweighted overlaps between levels of different margins, for R's raking residual sweeps: counted in a
+        // dense J×J table when it is small (the usual case: a few margins of a few levels), else in a dictionary.
         var cross = new Dictionary<long, int>();
+        var dense = Levels <= 1024 ? new int[Levels * Levels] : null;
         for (var i = 0; i < n; i++)
             for (var k = 0; k < Margins.Length; k++)
                 for (var k2 = 0; k2 < Margins.Length; k2++)
                 {
                     if (k2 == k) continue;
-                    long key = ((long)(Offset[k] + Margins[k].RowLevels[i]) << 32) | (uint)(Offset[k2] + Margins[k2].RowLevels[i]);
-                    cross[key] = cross.GetValueOrDefault(key) + 1;
+                    int j = Offset[k] + Margins[k].RowLevels[i], j2 = Offset[k2] + Margins[k2].RowLevels[i];
+                    if (dense is not null) dense[j * Levels + j2]++;
+                    else cross[((long)j << 32) | (uint)j2] = cross.GetValueOrDefault(((long)j << 32) | (uint)j2) + 1;
                 }
+        if (dense is not null)
+            for (var e = 0; e < dense.Length; e++)
+                if (dense[e] > 0) cross[((long)(e / Levels) << 32) | (uint)(e % Levels)] = dense[e];
         var sorted = cross.OrderBy(p => p.Key).ToArray();
         _crossStart = new int[Levels + 1];
         _crossLevel = new int[sorted.Length];
