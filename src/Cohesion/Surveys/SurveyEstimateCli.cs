@@ -106,8 +106,9 @@ public static class SurveyEstimateCli
                 throw new CliException($"{table.File}: {e.Message}");
             }
             var c = design.Calibration!;
-            err.WriteLine($"Weights: {c.Method} to {string.Join(", ", c.Margins)} converged in {c.Iterations} iteration{(c.Iterations == 1 ? "" : "s")} " +
-                $"(largest relative change in the last: {c.MaxRelativeChange:G3}){(q.Trim is null ? "" : $"; {c.Trimmed:N0} weights held at the trimming bounds")} in {(sw.Elapsed - t0).TotalSeconds:F2} s.");
+            var how = postMargin is not null && q.Trim is null ? "(one step: exact)"
+                : $"converged in {c.Iterations} iteration{(c.Iterations == 1 ? "" : "s")} (largest relative change in the last: {c.MaxRelativeChange:G3})";
+            err.WriteLine($"Weights: {c.Method} to {string.Join(", ", c.Margins)} {how}{(q.Trim is null ? "" : $"; {c.Trimmed:N0} weights held at the trimming bounds")} in {(sw.Elapsed - t0).TotalSeconds:F2} s.");
             err.WriteLine($"Design effect of weighting (Kish, 1 + CV²): {c.DesignEffectBefore:F3} before, {c.DesignEffectAfter:F3} after (effective sample size {table.Rows / c.DesignEffectAfter:N0}).");
         }
         else err.WriteLine($"Design effect of weighting (Kish, 1 + CV²): {Weighting.KishDesignEffect(design.Weights):F3} (effective sample size {table.Rows / Weighting.KishDesignEffect(design.Weights):N0}).");
