@@ -142,7 +142,9 @@ internal sealed class Calibrator
     {
         var w = new double[design.Rows];
         var (iterations, change, trimmed, worst, error) = Fit(design.AnalysisWeights, w);
-        var converged = !Raking && !Trims ? !double.IsNaN(change) : change < Options.Tolerance;
+        // With trimming, a cycle can stop changing the weights while a margin is still unmet (bounds that the
+        // margins cannot live with): that is not convergence either.
+        var converged = !Raking && !Trims ? !double.IsNaN(change) : change < Options.Tolerance && (!Trims || error < 1e-6);
         if (!converged) throw new RakingNotConvergedException(iterations, change, Margins[worst].Name, error);
         Report = new CalibrationReport(Raking ? "raking" : "post-stratification", [.. Margins.Select(m => m.Name)], iterations, change, trimmed,
             Weighting.KishDesignEffect(design.AnalysisWeights), Weighting.KishDesignEffect(w));
