@@ -19,22 +19,21 @@ public class WeightingTests
         return SurveyDesign.Create(new DesignColumns(n) { Weights = w });
     }
 
-    static double[] WeightedCounts(SurveyDesign d, CalibrationMargin m)
+    static void MeetsMargins(SurveyDesign d, CalibrationMargin[] margins)
     {
-        var t = new double[m.Population.Length];
-        for (var i = 0; i < d.Rows; i++) t[m.RowLevels[i]] += d.Weights[i];
-        return t;
+        foreach (var m in margins)
+        {
+            var t = new double[m.Population.Length];
+            for (var i = 0; i < d.Rows; i++) t[m.RowLevels[i]] += d.Weights[i];
+            for (var l = 0; l < t.Length; l++) Assert.Equal(m.Population[l], t[l], 1e-6 * m.Population[l]);
+        }
     }
 
     [Fact]
     public void RakingMeetsEveryMargin()
     {
         var raked = Weighting.Rake(Sample(500, 1, out var margins), margins);
-        foreach (var m in margins)
-        {
-            var t = WeightedCounts(raked, m);
-            for (var l = 0; l < t.Length; l++) Assert.Equal(m.Population[l], t[l], 1e-6 * m.Population[l]);
-        }
+        MeetsMargins(raked, margins);
     }
 
     [Fact]
@@ -47,11 +46,7 @@ public class WeightingTests
         var trimmed = Weighting.Rake(design, margins, new CalibrationOptions { TrimLower = lo, TrimUpper = hi });
         Assert.All(trimmed.Weights.ToArray(), w => Assert.InRange(w, lo * mean * (1 - 1e-9), hi * mean * (1 + 1e-9)));
         Assert.True(trimmed.Calibration!.Trimmed > 0);
-        foreach (var m in margins)
-        {
-            var t = WeightedCounts(trimmed, m);
-            for (var l = 0; l < t.Length; l++) Assert.Equal(m.Population[l], t[l], 1e-6 * m.Population[l]);
-        }
+        MeetsMargins(trimmed, margins);
     }
 
     [Fact]
