@@ -19,7 +19,8 @@ public sealed class SurveyTable
     /// <summary>Reads the named columns (each must be in the header) of every row.</summary>
     public static SurveyTable Read(string path, IReadOnlyCollection<string> columns)
     {
-        using var csv = StrictCsv.Open(path);
+        // The span-based reader, not CsvHelper: on 200,000 responses CsvHelper took most of the command's time.
+        using var csv = CsvRecordReader.Open(path);
         var index = new Dictionary<string, int>();
         foreach (var c in columns.Distinct())
         {
@@ -33,13 +34,12 @@ public sealed class SurveyTable
         var errors = new ImportErrors(csv.FileName);
         while (csv.Read())
         {
-            var record = csv.Record;
-            if (record.Length != csv.Header.Length)
+            if (csv.FieldCount != csv.Header.Length)
             {
-                errors.Add(csv.Line, null, null, $"expected {csv.Header.Length} comma-separated fields, found {record.Length}");
+                errors.Add(csv.Line, null, null, $"expected {csv.Header.Length} comma-separated fields, found {csv.FieldCount}");
                 continue;
             }
-            foreach (var (c, i) in index) values[c].Add(record[i].Trim());
+            foreach (var (c, i) in index) values[c].Add(csv.Text(i).Trim());
             lines.Add(csv.Line);
         }
         errors.ThrowIfAny();
