@@ -25,7 +25,7 @@ public static class SurveyEstimator
         options ??= new EstimateOptions();
         var groups = DomainRows.Group(design, values, domains, statistic);
         var results = new DomainEstimate[groups.Count];
-        var replicate = design.Replication is { } rep ? ReplicateThetas(design, statistic, values, groups) : null;
+        var replicate = design.Replication is not null ? ReplicateThetas(design, statistic, values, groups) : null;
         var lin = replicate is null ? new Linearisation(design) : null;
         var z = new double[groups.MaxSize];
         for (var d = 0; d < groups.Count; d++)
