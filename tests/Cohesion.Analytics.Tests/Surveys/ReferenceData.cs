@@ -1,11 +1,12 @@
 using System.Globalization;
-using Cohesion.Analytics.Tests.Segregation;
+using Cohesion.Tests.Shared;
 
 namespace Cohesion.Analytics.Tests.Surveys;
 
 /// <summary>
 /// The R survey package's API samples from the shared reference folder beside the repository (found as
-/// <see cref="SharedData"/> finds it). Fields are kept as text ("NA" as R wrote it; no field holds a comma).
+/// <see cref="SharedFiles"/> finds it: beside the repository, else the copies in tests/reference). Fields are
+/// kept as text ("NA" as R wrote it; no field holds a comma).
 /// </summary>
 sealed class ReferenceData
 {
@@ -16,7 +17,7 @@ sealed class ReferenceData
 
     public static ReferenceData Load(string name)
     {
-        var lines = File.ReadAllLines(SharedData.Path("reference", name)).Where(l => l.Length > 0).ToArray();
+        var lines = File.ReadAllLines(SharedFiles.Path("reference", name)).Where(l => l.Length > 0).ToArray();
         var header = lines[0].Split(',').Select(h => h.Trim('"')).ToArray();
         var cells = lines.Skip(1).Select(l => l.Split(',')).ToArray();
         var columns = new Dictionary<string, string[]>();

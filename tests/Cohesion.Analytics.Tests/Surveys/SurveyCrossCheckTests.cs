@@ -19,7 +19,7 @@ public class SurveyCrossCheckTests
         {
             var samples = Seeds.Select(s => (Seed: s, Sample: new SyntheticSample(s), Dir: Path.Combine(root, $"seed{s}"))).ToList();
             foreach (var (_, sample, dir) in samples) { Directory.CreateDirectory(dir); sample.Write(dir); }
-            Rscript.Run(Segregation.SharedData.Repo("tests", "Cohesion.Analytics.Tests", "Surveys", "R", "crosscheck.R"), [.. samples.Select(s => s.Dir)]);
+            Rscript.Run(Cohesion.Tests.Shared.SharedFiles.Repo("tests", "Cohesion.Analytics.Tests", "Surveys", "R", "crosscheck.R"), [.. samples.Select(s => s.Dir)]);
             var compared = 0;
             var failures = new List<string>();
             foreach (var (seed, sample, dir) in samples)

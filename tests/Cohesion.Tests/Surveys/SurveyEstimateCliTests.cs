@@ -9,7 +9,7 @@ namespace Cohesion.Tests.Surveys;
 /// </summary>
 public class SurveyEstimateCliTests
 {
-    static string Reference(string name) => Segregation.SegregationRun.Shared("reference", name);
+    static string Reference(string name) => Shared.SharedFiles.Path("reference", name);
     static readonly string[] Clus1 = ["--input", Reference("survey_apiclus1.csv"), "--clusters", "dnum", "--weights", "pw", "--fpc", "fpc"];
     static readonly string[] Strat = ["--input", Reference("survey_apistrat.csv"), "--strata", "stype", "--weights", "pw", "--fpc", "fpc"];
 
