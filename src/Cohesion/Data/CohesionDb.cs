@@ -18,6 +18,11 @@ public sealed class CohesionDb(DbContextOptions<CohesionDb> options) : DbContext
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Cohesion.Change.ChangeFigure> ChangeFigures => Set<Cohesion.Change.ChangeFigure>();
+    public DbSet<Cohesion.PlaceStandard.Engagement> PsEngagements => Set<Cohesion.PlaceStandard.Engagement>();
+    public DbSet<Cohesion.PlaceStandard.Assessment> PsAssessments => Set<Cohesion.PlaceStandard.Assessment>();
+    public DbSet<Cohesion.PlaceStandard.ThemeScore> PsScores => Set<Cohesion.PlaceStandard.ThemeScore>();
+    public DbSet<Cohesion.PlaceStandard.ThemeComment> PsComments => Set<Cohesion.PlaceStandard.ThemeComment>();
+    public DbSet<Cohesion.PlaceStandard.AssessmentDraft> PsDrafts => Set<Cohesion.PlaceStandard.AssessmentDraft>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
