@@ -15,8 +15,15 @@ public static class AuditActions
     public const string UserChanged = "user-changed";
     public const string OrganisationCreated = "organisation-created";
     public const string OrganisationChanged = "organisation-changed";
+    /// <summary>Place Standard: an engagement created, opened, closed, published or withdrawn; assessments imported; comments moderated.
+    /// Its own import action, so loading assessments does not make the caches of imported statistics start again.</summary>
+    public const string PlaceStandardCreated = "place-standard-created";
+    public const string PlaceStandardChanged = "place-standard-changed";
+    public const string PlaceStandardImport = "place-standard-import";
+    public const string Moderation = "moderation";
 
-    public static readonly string[] All = [SignIn, SignInFailed, SignOut, PasswordChanged, Import, Export, UserCreated, UserChanged, OrganisationCreated, OrganisationChanged];
+    public static readonly string[] All = [SignIn, SignInFailed, SignOut, PasswordChanged, Import, Export, UserCreated, UserChanged, OrganisationCreated, OrganisationChanged,
+        PlaceStandardCreated, PlaceStandardChanged, PlaceStandardImport, Moderation];
 }
 
 public static class Audit

@@ -19,6 +19,7 @@ public static class PlacesCli
         import.Add(Counts());
         import.Add(Census());
         import.Add(Change.Import.ChangeImportCli.Command());
+        import.Add(PlaceStandard.Import.PlaceStandardImportCli.Command());
         return import;
     }
 

@@ -2,6 +2,7 @@ using Cohesion.Accounts;
 using Cohesion.Change;
 using Cohesion.Data;
 using Cohesion.Places;
+using Cohesion.PlaceStandard;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
@@ -76,6 +77,7 @@ public static class CohesionWebApp
         builder.Services.AddSingleton<DemoChangeConsole>();
         // Tests that do not look at change data turn this off: generating and importing the extracts costs seconds.
         if (builder.Configuration.GetValue("Cohesion:Demo:ChangeData", true)) builder.Services.AddHostedService<DemoChangeSeeder>();
+        builder.Services.AddPlaceStandard(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         var app = builder.Build();
@@ -98,6 +100,7 @@ public static class CohesionWebApp
         app.MapChangeExports().AllowAnonymous();
         app.MapChangeTableExports().AllowAnonymous();
         Cohesion.Segregation.SegregationExports.MapSegregationExports(app).AllowAnonymous();
+        app.MapPlaceStandard(api);
         app.MapRazorPages();
         // Unknown addresses are a 404 page for everyone, not a sign-in prompt from the fallback policy.
         app.MapFallback(() => Results.NotFound()).AllowAnonymous();

@@ -17,16 +17,25 @@ public sealed partial class TestApp : IAsyncDisposable
     public required string AdminPassword { get; init; }
     public string StartupOutput { get; init; } = "";
 
-    /// <summary>Starts the app; the demo's synthetic change data is seeded only when a test asks for it with <see cref="WithChangeData"/>.</summary>
+    /// <summary>
+    /// Starts the app; the demo's synthetic change data and Place Standard engagements are seeded only when a test asks
+    /// for them with <see cref="WithChangeData"/> or <see cref="WithPlaceStandardData"/>.
+    /// </summary>
     public static async Task<TestApp> StartAsync(DatabaseProvider provider, params string[] extraArgs)
     {
         var database = await TestDatabase.CreateAsync(provider, migrate: false);
-        string[] args = ["--urls", "http://127.0.0.1:0", "--Cohesion:Security:SignInPermitPerMinute", "1000", "--Cohesion:Demo:ChangeData", "false", .. database.Args, .. extraArgs];
+        string[] args = ["--urls", "http://127.0.0.1:0", "--Cohesion:Security:SignInPermitPerMinute", "1000", "--Cohesion:Demo:ChangeData", "false",
+            "--Cohesion:Demo:PlaceStandard", "false", .. database.Args, .. extraArgs];
         var app = CohesionWebApp.Build(args, b => b.Logging.ClearProviders());
         var output = new StringWriter();
         await CohesionWebApp.PrepareAsync(app, output);
         await app.StartAsync();
-        if (extraArgs.SequenceEqual(WithChangeData))
+        if (Asks(extraArgs, WithPlaceStandardData))
+        {
+            // Seeded in the background once the app listens, like the change data; tests that asked for it wait.
+            await app.Services.GetRequiredService<Cohesion.PlaceStandard.Demo.DemoPlaceStandardSeeder>().Done.WaitAsync(TimeSpan.FromMinutes(2));
+        }
+        if (Asks(extraArgs, WithChangeData))
         {
             // The demo's change data is seeded in the background once the app listens; tests that asked for it wait.
             var status = app.Services.GetRequiredService<Cohesion.Change.DemoChangeStatus>();
@@ -39,6 +48,13 @@ public sealed partial class TestApp : IAsyncDisposable
 
     /// <summary>The extra arguments that seed the demo's synthetic GP registrations, as a first start does.</summary>
     public static readonly string[] WithChangeData = ["--Cohesion:Demo:ChangeData", "true"];
+
+    /// <summary>The extra arguments that seed the demo's synthetic Place Standard engagements, as a first start does.</summary>
+    public static readonly string[] WithPlaceStandardData = ["--Cohesion:Demo:PlaceStandard", "true"];
+
+    /// <summary>Whether the arguments hold the setting (a name followed by its value).</summary>
+    static bool Asks(string[] args, string[] setting) =>
+        Enumerable.Range(0, Math.Max(0, args.Length - 1)).Any(i => args[i] == setting[0] && args[i + 1] == setting[1]);
 
     [GeneratedRegex(@"One-time password \(shown once, change it at first sign-in\): (\S+)")]
     private static partial Regex PasswordLine();

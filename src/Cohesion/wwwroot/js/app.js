@@ -37,6 +37,11 @@ try {
 const SERIES_COLOURS = ['#1d70b8', '#f47738', '#00703c', '#4c2c92', '#d4351c', '#505a5f']
 // Line symbols, so lines can be told apart without relying on colour.
 const LINE_SYMBOLS = ['circle', 'rect', 'triangle', 'diamond', 'roundRect', 'pin']
+// Line dashes, so overlaid compass outlines can be told apart in greyscale too.
+const LINE_TYPES = ['solid', 'dashed', 'dotted', 'solid', 'dashed', 'dotted']
+// A diverging scale for the seven scores of a 1-7 rating (GOV.UK red through grey to GOV.UK blue), for
+// stacked distributions: data-chart="bar" with "palette": "diverging".
+const DIVERGING_7 = ['#942514', '#d4351c', '#f47738', '#b1b4b6', '#5694ca', '#1d70b8', '#003078']
 
 // Sequential single-hue scale (ColorBrewer "Blues", 9 classes): colour-blind
 // safe and readable in greyscale.
@@ -194,9 +199,11 @@ function barOption (spec, element) {
     axisLabel: { ...axisCommon().axisLabel, formatter: (v) => formatNumber(v, suffix), hideOverlap: true }
   }
 
+  // stacked: true stacks the series (a distribution adding up to 100%); valueMax fixes the axis end.
+  if (spec.valueMax !== undefined) valueAxis.max = spec.valueMax
   return {
     ...baseOption(),
-    color: SERIES_COLOURS,
+    color: spec.palette === 'diverging' ? DIVERGING_7 : SERIES_COLOURS,
     legend: legendOption(multi),
     grid: { left: 8, right: 24, top: multi ? 40 : 16, bottom: 8, containLabel: true },
     tooltip: {
@@ -211,10 +218,72 @@ function barOption (spec, element) {
       type: 'bar',
       name: s.name,
       data: seriesValues(s),
+      stack: spec.stacked ? 'all' : undefined,
       barMaxWidth: 32,
       barGap: '10%',
+      // Stacked segments are separated by a white line so neighbouring colours never run together.
+      itemStyle: spec.stacked ? { borderColor: '#ffffff', borderWidth: 1 } : undefined,
       emphasis: { focus: multi ? 'series' : 'none' }
     }))
+  }
+}
+
+/**
+ * A radar ("compass") chart: one axis per category, all on the same scale from
+ * spec.min (at the centre) to spec.max (at the rim), one outline per series.
+ * Used for the Place Standard compass, where low scores (a lot of room for
+ * improvement) sit near the centre. A null value (withheld or not answered)
+ * leaves a gap in that series' outline rather than drawing it as the minimum.
+ */
+function radarOption (spec, element) {
+  // ECharts lays a radar's axes anticlockwise from the top; the Place Standard compass (like a clock) goes
+  // clockwise, so the first category stays at the top and the rest are laid out in reverse.
+  const order = spec.categories.map((_, i) => (i === 0 ? 0 : spec.categories.length - i))
+  const categories = order.map((i) => spec.categories[i])
+  const valuesOf = (s) => { const v = seriesValues(s); return order.map((i) => v[i]) }
+  const multi = spec.series.length > 1
+  const min = spec.min ?? 0
+  const max = spec.max ?? Math.max(1, ...spec.series.flatMap((s) => (s.values ?? []).filter((v) => typeof v === 'number')))
+  const decimals = spec.decimals ?? 1
+  const narrow = (element.clientWidth || 600) < 560
+  return {
+    ...baseOption(),
+    color: SERIES_COLOURS,
+    legend: { ...legendOption(multi), data: spec.series.map((s) => s.name) },
+    tooltip: {
+      ...baseOption().tooltip,
+      trigger: 'item',
+      // Listed in the page's order (the table's), not the drawing order.
+      formatter: (p) => tooltipHtml(p.name, spec.categories.map((c, i) => {
+        const v = Array.isArray(p.value) ? p.value[order.indexOf(i)] : null
+        return [c, formatNumber(v === '-' ? null : v, '', decimals)]
+      }))
+    },
+    radar: {
+      center: ['50%', multi ? '55%' : '52%'],
+      radius: narrow ? '55%' : '66%',
+      startAngle: 90,
+      splitNumber: Math.max(1, Math.round(max - min)),
+      indicator: categories.map((name) => ({ name, min, max })),
+      axisName: { color: TEXT_COLOUR, fontFamily: FONT_FAMILY, fontSize: narrow ? 12 : 14 },
+      axisLabel: { show: false },
+      axisLine: { lineStyle: { color: BORDER_COLOUR } },
+      splitLine: { lineStyle: { color: GRIDLINE_COLOUR } },
+      splitArea: { show: false }
+    },
+    series: [{
+      type: 'radar',
+      data: spec.series.map((s, i) => ({
+        name: s.name,
+        value: valuesOf(s),
+        symbol: LINE_SYMBOLS[i % LINE_SYMBOLS.length],
+        symbolSize: 8,
+        lineStyle: { width: 3, type: LINE_TYPES[i % LINE_TYPES.length] },
+        // Fill only a single outline: overlaid fills would hide one another.
+        areaStyle: multi ? undefined : { opacity: 0.15 }
+      })),
+      emphasis: { focus: multi ? 'series' : 'none', lineStyle: { width: 4 } }
+    }]
   }
 }
 
@@ -441,6 +510,7 @@ function initChartElement (echarts, element) {
   let option
   if (kind === 'bar') option = barOption(spec, element)
   else if (kind === 'line') option = lineOption(spec)
+  else if (kind === 'radar') option = radarOption(spec, element)
   else throw new Error(`unknown data-chart="${kind}"`)
 
   if (!element.hasAttribute('aria-label') && spec.title) {
@@ -450,7 +520,7 @@ function initChartElement (echarts, element) {
   chart.setOption(option)
   trackResize(element, chart, kind === 'bar'
     ? () => ({ [categoryAxisKey(spec)]: { axisLabel: { width: categoryLabelWidth(element, spec) } } })
-    : null)
+    : kind === 'radar' ? () => radarOption(spec, element) : null)
 }
 
 let mapCounter = 0
