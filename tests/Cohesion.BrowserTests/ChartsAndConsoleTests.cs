@@ -19,6 +19,8 @@ public sealed class ChartsAndConsoleTests(BrowserFixture fixture) : IClassFixtur
     [InlineData("/change/gp-oldham-synthetic/area/E01005320", "change-area", 7)]
     [InlineData("/parallel-lives/E08000004", "parallel-lives", 2)]
     [InlineData("/parallel-lives/E08000004?level=WARD&map=local_dissimilarity&group=Indian", "parallel-lives-ward", 2)]
+    [InlineData("/place-standard/coldhurst-2025?compare=coldhurst-2023", "place-standard", 2)]
+    [InlineData("/place-standard/compare?e=coldhurst-2023&e=coldhurst-2025&e=werneth-2023&e=werneth-2025", "place-standard-compare", 1)]
     public async Task PageDrawsItsChartsWithNoConsoleErrorsOrCspViolations(string path, string name, int charts)
     {
         await using var context = await fixture.NewContextAsync(); // CSP enforced: no bypass here

@@ -2,7 +2,7 @@ using Cohesion.Tests.Infrastructure;
 namespace Cohesion.BrowserTests.Infrastructure;
 
 /// <summary>
-/// One app (fresh database, demo place and change data seeded) and one headless Chromium for a test class. Each
+/// One app (fresh database, demo place, change data and Place Standard engagements seeded) and one headless Chromium for a test class. Each
 /// test opens its own browser context, so cookies never leak between tests.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
@@ -24,8 +24,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var chromium = BrowserEnvironment.Chromium; // fail before starting anything
-        // With the demo's synthetic change data: the community change pages are among the pages checked.
-        _app = await TestApp.StartAsync(Cohesion.Data.DatabaseProvider.Sqlite, TestApp.WithChangeData);
+        // With the demo's synthetic change data and Place Standard engagements: their pages are among the pages checked.
+        _app = await TestApp.StartAsync(Cohesion.Data.DatabaseProvider.Sqlite, [.. TestApp.WithChangeData, .. TestApp.WithPlaceStandardData]);
         AdminPassword = _app.AdminPassword;
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = BrowserEnvironment.ChromiumArgs });

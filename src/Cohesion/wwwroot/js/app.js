@@ -264,9 +264,10 @@ function radarOption (spec, element) {
       radius: narrow ? '55%' : '66%',
       startAngle: 90,
       splitNumber: Math.max(1, Math.round(max - min)),
-      indicator: categories.map((name) => ({ name, min, max })),
+      // The scale's numbers on the first (top) axis only: on all fourteen they would crowd the outlines.
+      indicator: categories.map((name, i) => ({ name, min, max, axisLabel: { show: i === 0 } })),
       axisName: { color: TEXT_COLOUR, fontFamily: FONT_FAMILY, fontSize: narrow ? 12 : 14 },
-      axisLabel: { show: false },
+      axisLabel: { show: false, color: SECONDARY_TEXT_COLOUR, fontFamily: FONT_FAMILY, fontSize: 12, showMinLabel: true, formatter: (v) => formatNumber(v, '', 0) },
       axisLine: { lineStyle: { color: BORDER_COLOUR } },
       splitLine: { lineStyle: { color: GRIDLINE_COLOUR } },
       splitArea: { show: false }
