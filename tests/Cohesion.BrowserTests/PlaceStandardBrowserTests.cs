@@ -1,10 +1,7 @@
 using Cohesion.Accounts;
 using Cohesion.BrowserTests.Infrastructure;
-using Cohesion.Data;
 using Cohesion.PlaceStandard.Demo;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Cohesion.BrowserTests;
 
@@ -137,14 +134,7 @@ public sealed class PlaceStandardBrowserTests(BrowserFixture fixture) : IClassFi
     {
         const string email = "ps.worker@example.org";
         const string password = "a long browser test password";
-        using (var scope = fixture.App.App.Services.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<CohesionDb>();
-            var user = new User { Email = email, DisplayName = "Place worker", Organisation = await db.Organisations.SingleAsync(o => o.Name == DemoPlaceStandard.Owner), Role = Role.Contributor, CreatedAt = DateTime.UtcNow };
-            user.PasswordHash = scope.ServiceProvider.GetRequiredService<IPasswordHasher<User>>().HashPassword(user, password);
-            db.Users.Add(user);
-            await db.SaveChangesAsync();
-        }
+        await fixture.AddUserAsync(email, password, Role.Contributor, DemoPlaceStandard.Owner);
         await using var context = await fixture.NewContextAsync(bypassCsp: true);
         var page = await context.NewPageAsync();
         await page.SignInAsync(email, password);

@@ -1,9 +1,5 @@
 using Cohesion.Accounts;
 using Cohesion.BrowserTests.Infrastructure;
-using Cohesion.Data;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Cohesion.BrowserTests;
@@ -33,14 +29,7 @@ public sealed class SignedInAccessibilityTests(BrowserFixture fixture, ITestOutp
         // A user of this test's own, so the admin's password stays with the rest of the class.
         const string email = "first.sign-in@example.org";
         var oneTime = Passwords.Generate();
-        using (var scope = fixture.App.App.Services.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<CohesionDb>();
-            var user = new User { Email = email, DisplayName = "First sign-in", Organisation = await db.Organisations.FirstAsync(), Role = Role.Viewer, MustChangePassword = true, CreatedAt = DateTime.UtcNow };
-            user.PasswordHash = scope.ServiceProvider.GetRequiredService<IPasswordHasher<User>>().HashPassword(user, oneTime);
-            db.Users.Add(user);
-            await db.SaveChangesAsync();
-        }
+        await fixture.AddUserAsync(email, oneTime, Role.Viewer, mustChangePassword: true);
         await using var context = await fixture.NewContextAsync(bypassCsp: true);
         var page = await context.NewPageAsync();
         await page.SignInAsync(email, oneTime);

@@ -1,4 +1,6 @@
 using Cohesion.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 namespace Cohesion.BrowserTests.Infrastructure;
 
 /// <summary>
@@ -65,6 +67,18 @@ public sealed class BrowserFixture : IAsyncLifetime
             return _adminState = await context.StorageStateAsync();
         }
         finally { _signInGate.Release(); }
+    }
+
+    /// <summary>A user made straight in the app's database with a known password (the first organisation unless one is named).</summary>
+    public async Task AddUserAsync(string email, string password, Cohesion.Accounts.Role role, string? organisation = null, bool mustChangePassword = false)
+    {
+        using var scope = App.App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Cohesion.Data.CohesionDb>();
+        var org = organisation is null ? await db.Organisations.FirstAsync() : await db.Organisations.SingleAsync(o => o.Name == organisation);
+        var user = new Cohesion.Accounts.User { Email = email, DisplayName = email, Organisation = org, Role = role, MustChangePassword = mustChangePassword, CreatedAt = DateTime.UtcNow };
+        user.PasswordHash = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.IPasswordHasher<Cohesion.Accounts.User>>().HashPassword(user, password);
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
     }
 
     public async Task DisposeAsync()
