@@ -86,7 +86,22 @@ public static class Glossary
             "An area's part in the district's index: how far the area's mix differs from the district's, weighted by its population. The areas' contributions add up exactly to the district's index, so a map of them shows where the separation is. Cohesion maps each area's term of the multigroup information theory index (Theil's H; Reardon and O'Sullivan, 2004) and of a group's dissimilarity index."),
     ];
 
+    public static readonly GlossaryTerm[] PlaceStandard =
+    [
+        new("place-standard", "Place Standard",
+            "A tool for assessing the quality of a place, made by the Scottish Government, NHS Health Scotland and Architecture & Design Scotland (2015). People answer 14 questions, one for each theme: moving around, public transport, traffic and parking, streets and spaces, natural space, play and recreation, facilities and services, work and local economy, housing and community, social interaction, identity and belonging, feeling safe, care and maintenance, and influence and sense of control.",
+            "Each question is scored from 1 (a lot of room for improvement) to 7 (very little room for improvement), and people can say what is good now and what could be better. Cohesion uses the tool's own questions so results can be compared with other places that used it."),
+        new("place-standard-compass", "Place Standard compass",
+            "The tool's diagram: a radar chart with one spoke per theme, the scale running from 1 at the centre to 7 at the edge, so a theme with a lot of room for improvement sits near the middle. Laying two outlines over each other compares two places, or one place in two years. Cohesion shows the mean score on each spoke and always gives the same figures in a table."),
+        new("group-assessment", "Group assessment",
+            "An assessment made together by a group (a workshop, a club, a class), which agrees one score per theme. In Cohesion's results it counts as many people as took part: a group of 12 weighs as much as 12 individual assessments in the mean, the median and the percentages. The number of assessments is shown beside the number of people."),
+        new("minimum-base", "Minimum base",
+            "The fewest people a Place Standard mean, median or distribution may rest on before it is shown (5 unless set otherwise). With fewer the figure is withheld and marked [c]: it would be unreliable, and could give away how one person scored. The number of people is always shown."),
+        new("comment-moderation", "Comment moderation",
+            "Every comment is read by the organisation running the engagement before it is published. Comments are screened for email addresses, UK phone numbers and postcodes when they arrive, and those are shown to the moderator first. A moderator approves a comment, publishes it with the personal details removed (the original is not kept) or rejects it (its text is deleted)."),
+    ];
+
     /// <summary>The glossary page's sections, in order.</summary>
     public static readonly (string Title, GlossaryTerm[] Terms)[] Sections =
-        [("Ideas", Ideas), ("Areas", Areas), ("Measures", Measures), ("Community change and confidentiality", Change), ("Parallel lives", Segregation)];
+        [("Ideas", Ideas), ("Areas", Areas), ("Measures", Measures), ("Community change and confidentiality", Change), ("Parallel lives", Segregation), ("Place Standard", PlaceStandard)];
 }

@@ -19,7 +19,7 @@ public sealed class IndexModel(CohesionDb db, AreaStatsCache cache) : PageModel
         new(2, "Community change", "How the population of each area is changing, from GP registrations and the school census.", "/change"),
         new(3, "Safe sharing", "Data-sharing agreements and disclosure control wherever figures leave their owner.", null),
         new(4, "Measuring cohesion", "Surveys of whether people from different backgrounds get on, with honest uncertainty.", null),
-        new(5, "Place Standard", "How people rate the quality of their place on 14 themes.", null),
+        new(5, "Place Standard", "How people rate the quality of their place on 14 themes.", "/place-standard"),
         new(6, "Community assets", "A directory of the groups, services, spaces and offers a community has.", null),
         new(7, "Tensions and early warning", "Incident and tension monitoring that spots rising trouble early.", null),
         new(8, "Good-relations work", "Initiatives, events and stories of change, and what they achieve.", null),

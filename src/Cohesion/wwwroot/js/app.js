@@ -229,62 +229,81 @@ function barOption (spec, element) {
 }
 
 /**
- * A radar ("compass") chart: one axis per category, all on the same scale from
- * spec.min (at the centre) to spec.max (at the rim), one outline per series.
- * Used for the Place Standard compass, where low scores (a lot of room for
- * improvement) sit near the centre. A null value (withheld or not answered)
- * leaves a gap in that series' outline rather than drawing it as the minimum.
+ * A radar ("compass") chart: one spoke per category, laid out clockwise from
+ * the top, every spoke on the same scale from spec.min (at the centre) to
+ * spec.max (at the rim), one outline per series. Used for the Place Standard
+ * compass, where low scores (a lot of room for improvement) sit near the
+ * centre. Drawn as lines on polar axes rather than ECharts' radar series,
+ * because a radar series draws a missing value at the centre, as if it were
+ * the lowest score; here a null (withheld, not answered) leaves a gap.
  */
 function radarOption (spec, element) {
-  // ECharts lays a radar's axes anticlockwise from the top; the Place Standard compass (like a clock) goes
-  // clockwise, so the first category stays at the top and the rest are laid out in reverse.
-  const order = spec.categories.map((_, i) => (i === 0 ? 0 : spec.categories.length - i))
-  const categories = order.map((i) => spec.categories[i])
-  const valuesOf = (s) => { const v = seriesValues(s); return order.map((i) => v[i]) }
   const multi = spec.series.length > 1
   const min = spec.min ?? 0
   const max = spec.max ?? Math.max(1, ...spec.series.flatMap((s) => (s.values ?? []).filter((v) => typeof v === 'number')))
   const decimals = spec.decimals ?? 1
   const narrow = (element.clientWidth || 600) < 560
+  const categories = spec.categories
   return {
     ...baseOption(),
     color: SERIES_COLOURS,
-    legend: { ...legendOption(multi), data: spec.series.map((s) => s.name) },
+    legend: legendOption(multi),
     tooltip: {
       ...baseOption().tooltip,
       trigger: 'item',
-      // Listed in the page's order (the table's), not the drawing order.
-      formatter: (p) => tooltipHtml(p.name, spec.categories.map((c, i) => {
-        const v = Array.isArray(p.value) ? p.value[order.indexOf(i)] : null
-        return [c, formatNumber(v === '-' ? null : v, '', decimals)]
-      }))
+      formatter: (p) => tooltipHtml(p.seriesName, [[categories[p.dataIndex % categories.length], formatNumber(p.value?.[0], '', decimals)]])
     },
-    radar: {
-      center: ['50%', multi ? '55%' : '52%'],
-      radius: narrow ? '55%' : '66%',
+    polar: { center: ['50%', multi ? '55%' : '52%'], radius: narrow ? '55%' : '66%' },
+    // A value axis running once round from 0 to the number of spokes, so the closing point (back at the
+    // first spoke, at the full turn) is a point of its own; a category axis has nowhere to put it.
+    angleAxis: {
+      type: 'value',
+      min: 0,
+      max: categories.length,
+      interval: 1,
       startAngle: 90,
-      splitNumber: Math.max(1, Math.round(max - min)),
-      // The scale's numbers on the first (top) axis only: on all fourteen they would crowd the outlines.
-      indicator: categories.map((name, i) => ({ name, min, max, axisLabel: { show: i === 0 } })),
-      axisName: { color: TEXT_COLOUR, fontFamily: FONT_FAMILY, fontSize: narrow ? 12 : 14 },
-      axisLabel: { show: false, color: SECONDARY_TEXT_COLOUR, fontFamily: FONT_FAMILY, fontSize: 12, showMinLabel: true, formatter: (v) => formatNumber(v, '', 0) },
+      clockwise: true,
       axisLine: { lineStyle: { color: BORDER_COLOUR } },
-      splitLine: { lineStyle: { color: GRIDLINE_COLOUR } },
-      splitArea: { show: false }
+      axisTick: { show: false },
+      axisLabel: {
+        color: TEXT_COLOUR,
+        fontFamily: FONT_FAMILY,
+        fontSize: narrow ? 12 : 14,
+        margin: 10,
+        showMaxLabel: false,
+        formatter: (v) => categories[v] ?? ''
+      },
+      splitLine: { show: true, lineStyle: { color: BORDER_COLOUR } }
     },
-    series: [{
-      type: 'radar',
-      data: spec.series.map((s, i) => ({
+    radiusAxis: {
+      type: 'value',
+      min,
+      max,
+      interval: 1,
+      axisLine: { show: false },
+      axisTick: { show: false },
+      axisLabel: { color: SECONDARY_TEXT_COLOUR, fontFamily: FONT_FAMILY, fontSize: 12, formatter: (v) => formatNumber(v, '', 0) },
+      splitLine: { lineStyle: { color: GRIDLINE_COLOUR } }
+    },
+    series: spec.series.map((s, i) => {
+      const values = seriesValues(s)
+      // The outline closes by returning to the first spoke.
+      const data = [...values, values[0]].map((v, k) => [v, k])
+      return {
+        type: 'line',
+        coordinateSystem: 'polar',
         name: s.name,
-        value: valuesOf(s),
+        data,
+        connectNulls: false,
         symbol: LINE_SYMBOLS[i % LINE_SYMBOLS.length],
         symbolSize: 8,
+        showSymbol: true,
         lineStyle: { width: 3, type: LINE_TYPES[i % LINE_TYPES.length] },
         // Fill only a single outline: overlaid fills would hide one another.
-        areaStyle: multi ? undefined : { opacity: 0.15 }
-      })),
-      emphasis: { focus: multi ? 'series' : 'none', lineStyle: { width: 4 } }
-    }]
+        areaStyle: multi ? undefined : { opacity: 0.15 },
+        emphasis: { focus: multi ? 'series' : 'none' }
+      }
+    })
   }
 }
 
