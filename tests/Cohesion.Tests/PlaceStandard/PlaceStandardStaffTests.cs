@@ -43,7 +43,9 @@ public class PlaceStandardStaffTests
         const string manage = "/place-standard/coldhurst-place-standard-2026/manage";
         using var anonymous = app.Client();
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/place-standard/coldhurst-place-standard-2026")).StatusCode);
-        Assert.Contains("This engagement is closed", await anonymous.GetStringAsync("/place-standard/coldhurst-place-standard-2026/respond"));
+        // Closed and unpublished: even its form is not found, so its title is not given away.
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/place-standard/coldhurst-place-standard-2026/respond")).StatusCode);
+        Assert.Contains("This engagement is closed", await staff.GetStringAsync("/place-standard/coldhurst-place-standard-2026/respond"));
         foreach (var (handler, name, value) in new[] { ("open", "open", "yes"), ("publish", "publish", "yes"), ("open", "open", "no") })
             Assert.Equal(HttpStatusCode.Redirect, (await SignIn.PostFormAsync(staff, manage, [(name, value)], $"{manage}?handler={handler}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/place-standard/coldhurst-place-standard-2026")).StatusCode);

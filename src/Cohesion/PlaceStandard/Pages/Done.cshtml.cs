@@ -2,7 +2,6 @@ using Cohesion.Data;
 using Cohesion.PlaceStandard.Read;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cohesion.PlaceStandard.Pages;
 
@@ -14,7 +13,7 @@ public sealed class PlaceStandardDoneModel(CohesionDb db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string name, CancellationToken ct)
     {
-        if (await db.PsEngagements.AsNoTracking().Include(e => e.Area).FirstOrDefaultAsync(e => e.Name == name, ct) is not { } e) return NotFound();
+        if (await RespondForm.FindAsync(db, name, User, ct) is not { } e) return NotFound();
         Engagement = e;
         Owner = await EngagementView.OwnerAsync(db, e, ct);
         return Page();

@@ -31,8 +31,7 @@ public sealed class PlaceStandardRespondModel(CohesionDb db, IDataProtectionProv
 
     async Task<bool> FindAsync(string name, CancellationToken ct)
     {
-        // The form is for anyone while the engagement is open, published or not: publishing is about the results.
-        Engagement = (await db.PsEngagements.AsNoTracking().Include(e => e.Area).FirstOrDefaultAsync(e => e.Name == name, ct))!;
+        Engagement = (await RespondForm.FindAsync(db, name, User, ct))!;
         return Engagement is not null;
     }
 

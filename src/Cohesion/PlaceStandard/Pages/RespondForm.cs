@@ -51,6 +51,17 @@ public static class RespondForm
     public static string Next(string step) => Steps[Math.Min(Steps.Count - 1, Steps.ToList().IndexOf(step) + 1)];
     public static string Previous(string step) => Steps[Math.Max(0, Steps.ToList().IndexOf(step) - 1)];
 
+    /// <summary>
+    /// The engagement behind a form address: any open one (the form is for anyone while it is open, published or
+    /// not: publishing is about the results), or a closed one the viewer may see. A closed, unpublished engagement of
+    /// another organisation is not found, so its form does not give its title away.
+    /// </summary>
+    public static async Task<Engagement?> FindAsync(CohesionDb db, string name, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
+    {
+        var e = await db.PsEngagements.AsNoTracking().Include(x => x.Area).FirstOrDefaultAsync(x => x.Name == name, ct);
+        return e is not null && (e.IsOpen || PlaceStandardAccess.CanSee(e, Cohesion.Sharing.Viewer.Of(user))) ? e : null;
+    }
+
     public static RespondState Start(int engagementId) => new() { EngagementId = engagementId, Receipt = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)) };
 
     public static string Protect(IDataProtectionProvider dp, RespondState s) => dp.CreateProtector(Purpose).Protect(JsonSerializer.Serialize(s));
