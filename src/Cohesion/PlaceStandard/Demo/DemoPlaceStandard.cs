@@ -88,6 +88,8 @@ public static class DemoPlaceStandard
     static List<NewAssessment> Generate(Plan plan, DemoRandom rng)
     {
         var list = new List<NewAssessment>(plan.Individuals + plan.Groups);
+        // Each made-up comment at most once per engagement, so its page does not read as the same few lines over and over.
+        var used = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < plan.Individuals; i++)
         {
             // A person's general outlook moves all their scores a little together; each theme adds its own noise.
@@ -95,14 +97,14 @@ public static class DemoPlaceStandard
             var scores = new int[PlaceStandardThemes.Count];
             for (var t = 0; t < scores.Length; t++)
                 scores[t] = rng.Chance(0.04) ? 0 : Score(plan.Means[t] + outlook + rng.Normal() * 1.0);
-            var (good, better) = Comments(rng, 0.55);
+            var (good, better) = Comments(rng, 0.35, used);
             list.Add(new NewAssessment(AssessmentKind.Individual, 1, null, Pick(rng, AgeBands, 0.08), Pick(rng, ["female", "male"], 0.06),
                 Ethnicity(rng, plan.SouthAsianShare), Pick(rng, Disability, 0.1), scores, good, better));
         }
         for (var g = 0; g < plan.Groups; g++)
         {
             var scores = plan.Means.Select(m => Score(m + rng.Normal() * 0.5)).ToArray();
-            var (good, better) = Comments(rng, 1.0);
+            var (good, better) = Comments(rng, 1.0, used);
             list.Add(new NewAssessment(AssessmentKind.Group, 5 + rng.Below(8), DemoComments.GroupLabels[rng.Below(DemoComments.GroupLabels.Length)],
                 null, null, null, null, scores, good, better));
         }
@@ -118,7 +120,7 @@ public static class DemoPlaceStandard
 
     static int Score(double latent) => Math.Clamp((int)Math.Round(latent, MidpointRounding.AwayFromZero), 1, 7);
 
-    static (string?[] Good, string?[] Better) Comments(DemoRandom rng, double chance)
+    static (string?[] Good, string?[] Better) Comments(DemoRandom rng, double chance, HashSet<string> used)
     {
         var good = new string?[PlaceStandardThemes.Count];
         var better = new string?[PlaceStandardThemes.Count];
@@ -127,8 +129,10 @@ public static class DemoPlaceStandard
         {
             var t = rng.Below(PlaceStandardThemes.Count);
             var (g, b) = DemoComments.ByTheme[t];
-            if (rng.Chance(0.5)) good[t] = g[rng.Below(g.Length)];
-            else better[t] = b[rng.Below(b.Length)];
+            var isGood = rng.Chance(0.5);
+            var text = isGood ? g[rng.Below(g.Length)] : b[rng.Below(b.Length)];
+            if (!used.Add(text)) continue;
+            (isGood ? good : better)[t] = text;
         }
         return (good, better);
     }
