@@ -1,22 +1,11 @@
 namespace Cohesion.Analytics.Tests.Surveys;
 
 /// <summary>
-/// A test that needs R with the survey package. Without Rscript it is skipped on a developer's machine, but on
-/// CI (CI=true) it runs and fails: a cross-check that did not run has proved nothing. ./test.sh installs
-/// r-cran-survey (Debian's), which brings Rscript.
+/// Runs the R cross-checks. Missing R is a failure, never a skip: a cross-check that did not run has proved nothing.
+/// ./test.sh installs r-cran-survey (Debian's), which brings Rscript.
 /// </summary>
-public sealed class RscriptFactAttribute : FactAttribute
-{
-    public RscriptFactAttribute()
-    {
-        if (Rscript.Path is null && !Rscript.OnCi) Skip = "Rscript is not installed (apt-get install r-cran-survey; ./test.sh does). On CI this test fails instead.";
-    }
-}
-
 static class Rscript
 {
-    public static bool OnCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-
     /// <summary>COHESION_TEST_RSCRIPT, else Rscript on the PATH, else null.</summary>
     public static string? Path
     {
