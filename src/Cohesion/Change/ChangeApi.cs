@@ -47,14 +47,8 @@ public static class ChangeApi
         c.Exact ? "exact (you are in the owner organisation)" : "disclosure-controlled: " + PolicyText.Describe(PolicyText.Parse(c.Dataset.Policy)),
         "null = withheld to protect confidentiality (never zero)");
 
-    static async Task<Ok<List<ChangeAbout>>> Datasets(HttpContext http, CohesionDb db, ChangeCache cache, CancellationToken ct)
-    {
-        var viewer = Viewer.Of(http.User);
-        var list = new List<ChangeAbout>();
-        foreach (var d in await cache.VisibleAsync(db, viewer, ct))
-            if (await cache.GetAsync(db, d.Name, viewer, ct) is { } c) list.Add(About(c));
-        return TypedResults.Ok(list);
-    }
+    static async Task<Ok<List<ChangeAbout>>> Datasets(HttpContext http, CohesionDb db, ChangeCache cache, CancellationToken ct) =>
+        TypedResults.Ok((await cache.VisibleCubesAsync(db, Viewer.Of(http.User), ct)).Select(About).ToList());
 
     static async Task<Results<Ok<ChangeDatasetSummary>, ProblemHttpResult>> Dataset(string dataset, HttpContext http, CohesionDb db, ChangeCache cache, AreaStatsCache places, CancellationToken ct)
     {

@@ -17,8 +17,6 @@ public sealed class DataSourcesModel(CohesionDb db, ChangeCache changes) : PageM
     public async Task OnGetAsync(CancellationToken ct)
     {
         Datasets = await PlacesApi.PublishedDatasetsAsync(db, ct);
-        var viewer = Viewer.Of(User);
-        foreach (var d in await changes.VisibleAsync(db, viewer, ct))
-            if (await changes.GetAsync(db, d.Name, viewer, ct) is { } c) ChangeDatasets.Add(AboutFigures.Of(c));
+        ChangeDatasets.AddRange((await changes.VisibleCubesAsync(db, Viewer.Of(User), ct)).Select(AboutFigures.Of));
     }
 }

@@ -25,6 +25,15 @@ public sealed class ChangeCache
         return all.Where(d => Access.CanSee(d.AsDataset(), viewer)).ToList();
     }
 
+    /// <summary>Every dataset <paramref name="viewer"/> may see, as they see it (exact or published), in name order.</summary>
+    public async Task<List<ChangeCube>> VisibleCubesAsync(CohesionDb db, Viewer viewer, CancellationToken ct = default)
+    {
+        var cubes = new List<ChangeCube>();
+        foreach (var d in await VisibleAsync(db, viewer, ct))
+            if (await GetAsync(db, d.Name, viewer, ct) is { } c) cubes.Add(c);
+        return cubes;
+    }
+
     async Task<(long Version, List<ChangeDataset> All)> DescribedAsync(CohesionDb db, CancellationToken ct)
     {
         var version = await AreaStatsCache.VersionAsync(db, ct);
