@@ -125,14 +125,13 @@ public static class SegregationApi
         var s = await SegregationScope.ResolveAsync(db, cache, dataset, level, code, ct, period);
         if (s.Problem is not null) return Problem(s);
         if (DistrictAreas.Of(s.Source.Directory, s.Source.Data, s.District!, s.Level) is not { } set) return TypedResults.Problem($"{s.District!.Name} has fewer than two areas at {s.Level.Label()} level", statusCode: 404);
-        var m = Pages.SegregationDistrictModel.Maps.FirstOrDefault(x => x.Key == (measure ?? "local_information_theory"));
-        if (m is null) return TypedResults.Problem($"unknown measure '{measure}': use one of {string.Join(", ", Pages.SegregationDistrictModel.Maps.Select(x => x.Key))}", statusCode: 400);
+        var m = SegregationMap.Find(measure ?? "local_information_theory");
+        if (m is null) return TypedResults.Problem($"unknown measure '{measure}': use one of {string.Join(", ", SegregationMap.All.Select(x => x.Key))}", statusCode: 400);
         var k = group is null ? -1 : set.Groups.ToList().FindIndex(x => x.Code.Equals(group, StringComparison.OrdinalIgnoreCase));
         if (m.NeedsGroup && k < 0) return TypedResults.Problem($"the measure '{m.Key}' needs a group: use one of {string.Join(", ", set.Groups.Select(x => x.Code))}", statusCode: 400);
         var areas = AreaMeasures.Of(set, k);
-        double? Value(AreaSegregationDto a) => m.Key switch { "share" => a.GroupShare * 100, "local_dissimilarity" => a.LocalDissimilarity, "simpson" => a.Simpson, _ => a.LocalInformationTheory };
         var label = m.NeedsGroup ? $"{m.Label}: {set.Groups[k].Label}" : m.Label;
-        return TypedResults.Ok(new MapValues(m.Key, label, m.Unit, areas.Select(a => new MapValue(a.Code, a.Name, Value(a))).ToList(), s.Source.Data.Attribution));
+        return TypedResults.Ok(new MapValues(m.Key, label, m.Unit, areas.Select(a => new MapValue(a.Code, a.Name, m.ValueOf(a))).ToList(), s.Source.Data.Attribution));
     }
 
     static async Task<Results<Ok<DistrictAreasDto>, ProblemHttpResult>> Areas(string code, string? dataset, string? level, string? period, string? group, CohesionDb db, SegregationCache cache, CancellationToken ct)

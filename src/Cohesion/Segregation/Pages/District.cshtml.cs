@@ -8,25 +8,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cohesion.Segregation.Pages;
 
-/// <summary>A map the page can draw: a measure of each area, for one group where it needs one.</summary>
-public sealed record SegregationMap(string Key, string Label, string Unit, bool NeedsGroup);
-
 /// <summary>/parallel-lives/{code}: how evenly each group is spread across a district's areas, with intervals, ranks and maps.</summary>
 public sealed class SegregationDistrictModel(CohesionDb db, SegregationCache cache) : PageModel
 {
-    public static readonly SegregationMap[] Maps =
-    [
-        new("local_information_theory", "Contribution to segregation (all groups)", "", false),
-        new("share", "Share of residents in the group", "%", true),
-        new("local_dissimilarity", "Contribution to the group's dissimilarity", "", true),
-        new("simpson", "Diversity (Simpson's index)", "", false),
-    ];
-
     public SegregationScope Scope { get; private set; } = null!;
     public DistrictSegregation Result { get; private set; } = null!;
     public NationalSegregation National { get; private set; } = null!;
     public AreaInfo District => Scope.District!;
-    public SegregationMap Map { get; private set; } = Maps[0];
+    public SegregationMap Map { get; private set; } = SegregationMap.All[0];
     public int MapGroup { get; private set; }
     public List<AreaSegregationDto> Areas { get; private set; } = [];
     public Attribution Attribution { get; private set; } = null!;
@@ -49,13 +38,13 @@ public sealed class SegregationDistrictModel(CohesionDb db, SegregationCache cac
         if (await cache.DistrictAsync(Scope.Source, District, Scope.Level) is not { } r) return NotFound();
         Result = r;
         National = cache.National(Scope.Source, Scope.Level);
-        Map = Maps.FirstOrDefault(m => m.Key == map) ?? Maps[0];
+        Map = SegregationMap.Find(map) ?? SegregationMap.All[0];
         var groups = r.Set.Groups.ToList();
         MapGroup = group is not null && groups.FindIndex(g => g.Code.Equals(group, StringComparison.OrdinalIgnoreCase)) is >= 0 and var gi ? gi : DefaultGroup(r);
         Areas = AreaMeasures.Of(r.Set, MapGroup);
         HasBoundaries = r.Set.Units.Any(u => Scope.Source.Directory.WithBoundary.Contains(u.Id));
         Attribution = Sources.WithBoundaries(Sources.Census(Scope.Source.Data));
-        Datasets = (await PlacesApi.PublishedDatasetsAsync(db, ct)).Where(d => d.Categories.Count(c => !c.IsTotal) >= 2).ToList();
+        Datasets = await cache.GroupingsAsync(db, ct);
         // This district can be compared with itself when the dataset has another period.
         Others = National.Rows.Select(x => x.District).Where(x => x.Id != District.Id || Scope.Source.Periods.Count > 1).OrderBy(x => x.Name, StringComparer.OrdinalIgnoreCase).ToList();
         if (compare is not null && Others.FirstOrDefault(x => x.Code.Equals(compare, StringComparison.OrdinalIgnoreCase)) is { } other)
@@ -71,14 +60,6 @@ public sealed class SegregationDistrictModel(CohesionDb db, SegregationCache cac
     /// <summary>The largest group other than the largest overall: usually the one people ask about first.</summary>
     static int DefaultGroup(DistrictSegregation r) =>
         r.Groups.Where(g => g.Group != r.Largest).OrderByDescending(g => g.People).Select(g => g.Group).FirstOrDefault();
-
-    public double? MapValue(AreaSegregationDto a) => Map.Key switch
-    {
-        "share" => a.GroupShare * 100,
-        "local_dissimilarity" => a.LocalDissimilarity,
-        "simpson" => a.Simpson,
-        _ => a.LocalInformationTheory,
-    };
 
     public string Base => $"/parallel-lives/{Uri.EscapeDataString(District.Code)}";
 

@@ -32,7 +32,7 @@ public sealed class SegregationIndexModel(CohesionDb db, SegregationCache cache)
         Query = NationalQuery.From(Request.Query, Table);
         Rows = Paged<DistrictRow>.Of(Query.Apply(Table), Query.Page, Query.PageSize);
         Attribution = Sources.Census(Scope.Source.Data);
-        Datasets = (await PlacesApi.PublishedDatasetsAsync(db, ct)).Where(d => d.Categories.Count(c => !c.IsTotal) >= 2).ToList();
+        Datasets = await cache.GroupingsAsync(db, ct);
         return Page();
     }
 

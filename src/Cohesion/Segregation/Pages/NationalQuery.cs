@@ -14,14 +14,21 @@ public sealed record NationalQuery(int Group, string? Search, string Sort, bool 
 
     public static readonly NationalColumn[] Columns =
     [
-        new("multi_dissimilarity", "Multigroup dissimilarity", (r, _) => r.Multigroup[Array.IndexOf(NationalSegregation.MultigroupIndices, SegregationIndex.MultiDissimilarity)]),
-        new("multi_information_theory", "Information theory (H)", (r, _) => r.Multigroup[Array.IndexOf(NationalSegregation.MultigroupIndices, SegregationIndex.MultiInformationTheory)]),
-        new("multi_gini", "Multigroup Gini", (r, _) => r.Multigroup[Array.IndexOf(NationalSegregation.MultigroupIndices, SegregationIndex.MultiGini)]),
-        new("multi_diversity_normalized", "Diversity (normalised)", (r, _) => r.Multigroup[Array.IndexOf(NationalSegregation.MultigroupIndices, SegregationIndex.MultiDiversityNormalized)]),
+        Multigroup("Multigroup dissimilarity", SegregationIndex.MultiDissimilarity),
+        Multigroup("Information theory (H)", SegregationIndex.MultiInformationTheory),
+        Multigroup("Multigroup Gini", SegregationIndex.MultiGini),
+        Multigroup("Diversity (normalised)", SegregationIndex.MultiDiversityNormalized),
         new("share", "Group share", (r, g) => r.Share[g], Percent: true),
         new("dissimilarity", "Group dissimilarity", (r, g) => r.Dissimilarity[g]),
         new("isolation", "Group isolation", (r, g) => r.Isolation[g]),
     ];
+
+    /// <summary>A multigroup index's column, keyed by the index's name; its position in the rows is found once.</summary>
+    static NationalColumn Multigroup(string label, SegregationIndex index)
+    {
+        var j = Array.IndexOf(NationalSegregation.MultigroupIndices, index);
+        return new(IndexCatalogue.Get(index).Name, label, (r, _) => r.Multigroup[j]);
+    }
 
     public static NationalQuery From(IQueryCollection q, NationalSegregation t)
     {

@@ -17,16 +17,29 @@ public sealed class SegregationCache(AreaStatsCache places)
     readonly ConcurrentDictionary<(string, string, AreaLevel), (long Version, Lazy<NationalSegregation> Table)> _national = [];
     readonly ConcurrentDictionary<(string, string, AreaLevel, int), (long Version, Lazy<Task<DistrictSegregation?>> Result)> _districts = [];
     readonly ConcurrentDictionary<(string, string, AreaLevel, int, int), (long Version, Lazy<Task<DistrictComparison?>> Result)> _comparisons = [];
+    volatile Tuple<long, List<DatasetSummary>>? _published;
+
+    /// <summary>The published datasets with two or more groups: the groupings a page can offer. Read once per data version.</summary>
+    public async Task<List<DatasetSummary>> GroupingsAsync(CohesionDb db, CancellationToken ct) =>
+        (await PublishedAsync(db, await AreaStatsCache.VersionAsync(db, ct), ct)).Where(d => d.Categories.Count(c => !c.IsTotal) >= 2).ToList();
+
+    async Task<List<DatasetSummary>> PublishedAsync(CohesionDb db, long version, CancellationToken ct)
+    {
+        if (_published is { } hit && hit.Item1 == version) return hit.Item2;
+        var list = await PlacesApi.PublishedDatasetsAsync(db, ct);
+        _published = Tuple.Create(version, list);
+        return list;
+    }
 
     /// <summary>Null when there is no published dataset of that name with counts in that period (null: the latest).</summary>
     public async Task<SegregationSource?> SourceAsync(CohesionDb db, string? dataset, string? period, CancellationToken ct)
     {
         var name = string.IsNullOrWhiteSpace(dataset) ? PlacesApi.DefaultDataset : dataset.Trim();
         // Only datasets with no owner are published statistics; anything owned is shared under its own terms elsewhere.
-        var published = (await PlacesApi.PublishedDatasetsAsync(db, ct)).FirstOrDefault(d => d.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+        var version = await AreaStatsCache.VersionAsync(db, ct);
+        var published = (await PublishedAsync(db, version, ct)).FirstOrDefault(d => d.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
         if (published is null) return null;
         if (period is not null && !published.Periods.Contains(period)) return null;
-        var version = await AreaStatsCache.VersionAsync(db, ct);
         var data = await places.DatasetAsync(db, published.Name, period, ct);
         if (data is null || data.Groups.Count < 2) return null;
         return new SegregationSource(data, await places.DirectoryAsync(db, ct), version, published.Periods);
