@@ -48,25 +48,22 @@ public static class ChangeExports
             $"{rows.Count} rows; dataset={c.Dataset.Name}; district={d.District.Code}; {filters}; policy: {policy}", ct);
     }
 
-    static List<(string, string)> About(AboutFigures a, AreaInfo district, string period, string filters, int rows, string actor)
-    {
-        var about = DatasetAbout(a, actor);
-        about.InsertRange(about.Count - 1,
-        [
-            ("District", $"{district.Name} ({district.Code})"),
-            ("Period", $"{PeriodText.Long(period)} ({period})"),
-            ("Filters", filters),
-            ("Rows", rows.ToString(CultureInfo.InvariantCulture)),
-            ("Measures", "registered = registered with a GP at the end of the period; registered_start = at the start (the denominator of the rates); "
-                + "inflow = registrations; outflow = deregistrations; arrivals = registrations whose previous address was abroad; "
-                + "churn_per_1000 = (inflow + outflow) / registered_start × 1,000; arrivals_per_1000 = arrivals / registered_start × 1,000; "
-                + "school census: new_to_area_percent and eal_percent are of pupils at the census"),
-        ]);
-        return about;
-    }
+    static List<(string, string)> About(AboutFigures a, AreaInfo district, string period, string filters, int rows, string actor) =>
+    [
+        .. DatasetAbout(a),
+        ("District", $"{district.Name} ({district.Code})"),
+        ("Period", $"{PeriodText.Long(period)} ({period})"),
+        ("Filters", filters),
+        ("Rows", rows.ToString(CultureInfo.InvariantCulture)),
+        ("Measures", "registered = registered with a GP at the end of the period; registered_start = at the start (the denominator of the rates); "
+            + "inflow = registrations; outflow = deregistrations; arrivals = registrations whose previous address was abroad; "
+            + "churn_per_1000 = (inflow + outflow) / registered_start × 1,000; arrivals_per_1000 = arrivals / registered_start × 1,000; "
+            + "school census: new_to_area_percent and eal_percent are of pupils at the census"),
+        Exported(actor),
+    ];
 
-    /// <summary>The dataset's terms every change download carries; the last entry is who exported it and when.</summary>
-    internal static List<(string, string)> DatasetAbout(AboutFigures a, string actor) =>
+    /// <summary>The dataset's terms every change download carries.</summary>
+    internal static List<(string, string)> DatasetAbout(AboutFigures a) =>
     [
         ("Dataset", $"{a.Dataset.Title} ({a.Dataset.Name})"),
         ("Synthetic data", a.Dataset.IsSynthetic ? "Yes: generated for demonstration, describing no real person" : "No"),
@@ -78,6 +75,9 @@ public static class ChangeExports
         ("Extract date", a.ExtractDate),
         ("Sharing agreement", a.Dataset.Agreement),
         ("Who can see it", a.Sensitivity),
-        ("Exported", DateTime.UtcNow.ToString("dd/MM/yyyy HH:mm 'UTC'", CultureInfo.GetCultureInfo("en-GB")) + " by " + actor),
     ];
+
+    /// <summary>Who exported it and when: the last line of every download's notes.</summary>
+    internal static (string, string) Exported(string actor) =>
+        ("Exported", DateTime.UtcNow.ToString("dd/MM/yyyy HH:mm 'UTC'", CultureInfo.GetCultureInfo("en-GB")) + " by " + actor);
 }

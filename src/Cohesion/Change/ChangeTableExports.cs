@@ -134,8 +134,11 @@ public static class ChangeTableExports
     static Task<IResult> SendAsync(HttpContext http, CohesionDb db, ChangeCube c, Viewer viewer, ExportTable table, string name, string format, string detail, CancellationToken ct)
     {
         var policy = Access.PolicyFor(c.Dataset.AsDataset(), viewer);
-        var about = ChangeExports.DatasetAbout(AboutFigures.Of(c), http.Actor());
-        var export = table with { About = [.. about.Take(about.Count - 1), .. table.About, ("Rows", table.Rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)), about[^1]] };
+        var export = table with
+        {
+            About = [.. ChangeExports.DatasetAbout(AboutFigures.Of(c)), .. table.About,
+                ("Rows", table.Rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)), ChangeExports.Exported(http.Actor())],
+        };
         return ExportFiles.AuditedAsync(http, db, export, name, format, $"{table.Rows.Count} rows; dataset={c.Dataset.Name}; {detail}; policy: {policy}", ct);
     }
 }
