@@ -72,11 +72,12 @@ public static class CohesionWebApp
         builder.Services.AddSignInRateLimit();
         builder.Services.AddSingleton<AreaStatsCache>();
         builder.Services.AddSingleton<Cohesion.Change.Read.ChangeCache>();
-        builder.Services.AddSingleton<DemoChangeStatus>();
         builder.Services.AddSingleton<Cohesion.Segregation.Read.SegregationCache>();
-        builder.Services.AddSingleton<DemoChangeConsole>();
-        // Tests that do not look at change data turn this off: generating and importing the extracts costs seconds.
-        if (builder.Configuration.GetValue("Cohesion:Demo:ChangeData", true)) builder.Services.AddHostedService<DemoChangeSeeder>();
+        builder.Services.AddSingleton<SeedConsole>();
+        // Always there, so /change can ask its status; it runs only when enabled. Tests that do not look at change
+        // data turn it off: generating and importing the extracts costs seconds.
+        builder.Services.AddSingleton<DemoChangeSeeder>();
+        if (builder.Configuration.GetValue("Cohesion:Demo:ChangeData", true)) builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoChangeSeeder>());
         builder.Services.AddPlaceStandard(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
@@ -115,8 +116,8 @@ public static class CohesionWebApp
         await SchemaMigrator.MigrateAsync(db, ct);
         if (await DemoPlace.SeedIfEmptyAsync(db, ct))
             await console.WriteLineAsync("Seeded the demo place: Oldham (Census 2011, ONS, OGL v3.0).");
-        // The demo's change data is seeded in the background once the app listens (DemoChangeSeeder); it reports here.
-        app.Services.GetRequiredService<DemoChangeConsole>().Use(console);
+        // The demo's change data and engagements are seeded in the background once the app listens; they report here.
+        app.Services.GetRequiredService<SeedConsole>().Use(console);
         if (await FirstAdmin.CreateIfNoUsersAsync(db, ct) is { } created)
         {
             await console.WriteLineAsync($"Created the first administrator: {created.Email}");

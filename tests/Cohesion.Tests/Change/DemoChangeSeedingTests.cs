@@ -31,8 +31,8 @@ public class DemoChangeSeedingTests
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
 
         var (first, firstOutput) = await StartAsync(database);
-        var status = first.Services.GetRequiredService<DemoChangeStatus>();
-        Assert.Equal(DemoChangeStatus.State.Preparing, status.Current);
+        var status = first.Services.GetRequiredService<DemoChangeSeeder>().Status;
+        Assert.Equal(SeedStatus.State.Preparing, status.Current);
         using (var client = new HttpClient { BaseAddress = new Uri(first.Urls.First()) })
         {
             var html = await client.GetStringAsync("/change");
@@ -42,7 +42,7 @@ public class DemoChangeSeedingTests
         // Stopping mid-seed cancels the import, whose single transaction then leaves the database as it was.
         await first.StopAsync();
         await first.DisposeAsync();
-        Assert.Equal(DemoChangeStatus.State.Failed, status.Current);
+        Assert.Equal(SeedStatus.State.Failed, status.Current);
         Assert.DoesNotContain("Seeded synthetic GP registrations", firstOutput.ToString());
         await using (var db = database.Context())
         {
@@ -53,9 +53,9 @@ public class DemoChangeSeedingTests
         var (second, secondOutput) = await StartAsync(database);
         try
         {
-            var again = second.Services.GetRequiredService<DemoChangeStatus>();
+            var again = second.Services.GetRequiredService<DemoChangeSeeder>().Status;
             await again.Done.WaitAsync(TimeSpan.FromMinutes(5));
-            Assert.Equal(DemoChangeStatus.State.Ready, again.Current);
+            Assert.Equal(SeedStatus.State.Ready, again.Current);
             Assert.Contains("Seeded synthetic GP registrations (gp-oldham-synthetic) and school census (school-oldham-synthetic)", secondOutput.ToString());
             using var client = new HttpClient { BaseAddress = new Uri(second.Urls.First()) };
             var html = await client.GetStringAsync("/change");
@@ -71,7 +71,7 @@ public class DemoChangeSeedingTests
 
         // A third start finds both and seeds nothing.
         var (third, thirdOutput) = await StartAsync(database);
-        Assert.Equal(DemoChangeStatus.State.NotNeeded, third.Services.GetRequiredService<DemoChangeStatus>().Current);
+        Assert.Equal(SeedStatus.State.NotNeeded, third.Services.GetRequiredService<DemoChangeSeeder>().Status.Current);
         await third.StopAsync();
         await third.DisposeAsync();
         Assert.DoesNotContain("Preparing", thirdOutput.ToString());

@@ -33,14 +33,14 @@ public sealed partial class TestApp : IAsyncDisposable
         if (Asks(extraArgs, WithPlaceStandardData))
         {
             // Seeded in the background once the app listens, like the change data; tests that asked for it wait.
-            await app.Services.GetRequiredService<Cohesion.PlaceStandard.Demo.DemoPlaceStandardSeeder>().Done.WaitAsync(TimeSpan.FromMinutes(2));
+            await app.Services.GetRequiredService<Cohesion.PlaceStandard.Demo.DemoPlaceStandardSeeder>().Status.Done.WaitAsync(TimeSpan.FromMinutes(2));
         }
         if (Asks(extraArgs, WithChangeData))
         {
             // The demo's change data is seeded in the background once the app listens; tests that asked for it wait.
-            var status = app.Services.GetRequiredService<Cohesion.Change.DemoChangeStatus>();
+            var status = app.Services.GetRequiredService<Cohesion.Change.DemoChangeSeeder>().Status;
             await status.Done.WaitAsync(TimeSpan.FromMinutes(5));
-            if (status.Current == Cohesion.Change.DemoChangeStatus.State.Failed) throw new InvalidOperationException($"Demo change data: {status.Error}");
+            if (status.Current == SeedStatus.State.Failed) throw new InvalidOperationException($"Demo change data: {status.Error}");
         }
         var password = PasswordLine().Match(output.ToString()).Groups[1].Value;
         return new TestApp { App = app, Database = database, BaseAddress = new Uri(app.Urls.First()), AdminPassword = password, StartupOutput = output.ToString() };

@@ -2,6 +2,7 @@ using Cohesion.Change.Read;
 using Cohesion.Data;
 using Cohesion.Places;
 using Cohesion.Sharing;
+using Cohesion.Web;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cohesion.Change.Pages;
@@ -10,20 +11,19 @@ namespace Cohesion.Change.Pages;
 public sealed record ChangeDatasetCard(AboutFigures About, IReadOnlyList<AreaInfo> Districts);
 
 /// <summary>/change: the change datasets this viewer may see, each with the terms that apply to them.</summary>
-public sealed class ChangeIndexModel(CohesionDb db, ChangeCache cache, AreaStatsCache places, DemoChangeStatus demo) : PageModel
+public sealed class ChangeIndexModel(CohesionDb db, ChangeCache cache, AreaStatsCache places, DemoChangeSeeder demo) : PageModel
 {
     public List<ChangeDatasetCard> Datasets { get; } = [];
 
     /// <summary>The demo's change data as the background seeder last reported it.</summary>
-    public DemoChangeStatus Demo => demo;
+    public SeedStatus Demo => demo.Status;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var viewer = Viewer.Of(User);
         var dir = await places.DirectoryAsync(db, ct);
-        foreach (var d in await cache.VisibleAsync(db, viewer, ct))
+        foreach (var c in await cache.VisibleCubesAsync(db, viewer, ct))
         {
-            if (await cache.GetAsync(db, d.Name, viewer, ct) is not { } c) continue;
             var districts = c.AreaIds.Select(id => dir.ById.GetValueOrDefault(id)).OfType<AreaInfo>()
                 .Where(a => a.Level == AreaLevel.LocalAuthority).OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase).ToList();
             Datasets.Add(new ChangeDatasetCard(AboutFigures.Of(c), districts));
