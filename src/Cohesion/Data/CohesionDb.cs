@@ -23,6 +23,13 @@ public sealed class CohesionDb(DbContextOptions<CohesionDb> options) : DbContext
     public DbSet<Cohesion.PlaceStandard.ThemeScore> PsScores => Set<Cohesion.PlaceStandard.ThemeScore>();
     public DbSet<Cohesion.PlaceStandard.ThemeComment> PsComments => Set<Cohesion.PlaceStandard.ThemeComment>();
     public DbSet<Cohesion.PlaceStandard.AssessmentDraft> PsDrafts => Set<Cohesion.PlaceStandard.AssessmentDraft>();
+    public DbSet<Cohesion.Surveys.Model.Survey> Surveys => Set<Cohesion.Surveys.Model.Survey>();
+    public DbSet<Cohesion.Surveys.Model.SurveyQuestion> SurveyQuestions => Set<Cohesion.Surveys.Model.SurveyQuestion>();
+    public DbSet<Cohesion.Surveys.Model.LocalItem> SurveyLocalItems => Set<Cohesion.Surveys.Model.LocalItem>();
+    public DbSet<Cohesion.Surveys.Model.SurveyResponse> SurveyResponses => Set<Cohesion.Surveys.Model.SurveyResponse>();
+    public DbSet<Cohesion.Surveys.Model.SurveyAnswer> SurveyAnswers => Set<Cohesion.Surveys.Model.SurveyAnswer>();
+    public DbSet<Cohesion.Surveys.Model.SurveyDraft> SurveyDrafts => Set<Cohesion.Surveys.Model.SurveyDraft>();
+    public DbSet<Cohesion.Surveys.Model.IndicatorTarget> SurveyTargets => Set<Cohesion.Surveys.Model.IndicatorTarget>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
