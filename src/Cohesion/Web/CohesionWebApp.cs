@@ -3,6 +3,7 @@ using Cohesion.Change;
 using Cohesion.Data;
 using Cohesion.Places;
 using Cohesion.PlaceStandard;
+using Cohesion.Surveys;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
@@ -79,6 +80,7 @@ public static class CohesionWebApp
         builder.Services.AddSingleton<DemoChangeSeeder>();
         if (builder.Configuration.GetValue("Cohesion:Demo:ChangeData", true)) builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoChangeSeeder>());
         builder.Services.AddPlaceStandard(builder.Configuration);
+        builder.Services.AddSurveys(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         var app = builder.Build();
@@ -102,6 +104,7 @@ public static class CohesionWebApp
         app.MapChangeTableExports().AllowAnonymous();
         Cohesion.Segregation.SegregationExports.MapSegregationExports(app).AllowAnonymous();
         app.MapPlaceStandard(api);
+        app.MapSurveys(api);
         app.MapRazorPages();
         // Unknown addresses are a 404 page for everyone, not a sign-in prompt from the fallback policy.
         app.MapFallback(() => Results.NotFound()).AllowAnonymous();

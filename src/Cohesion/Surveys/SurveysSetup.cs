@@ -1,0 +1,31 @@
+using Cohesion.Accounts;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Cohesion.Surveys;
+
+/// <summary>The Surveys module's services, page rules and endpoints, added to the app in two lines.</summary>
+public static class SurveysSetup
+{
+    /// <summary>Open to anyone: each survey's own state decides what they see (404 for an unpublished one, "closed" for the form).</summary>
+    static readonly string[] PublicPages = [];
+
+    /// <summary>Contributors and above; each page also checks the user is in the survey's owner organisation.</summary>
+    static readonly string[] StaffPages = [];
+
+    public const string DemoSetting = "Cohesion:Demo:Surveys";
+
+    public static IServiceCollection AddSurveys(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddOptions<SurveyOptions>().BindConfiguration(SurveyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.Configure<RazorPagesOptions>(o =>
+        {
+            foreach (var page in PublicPages) o.Conventions.AllowAnonymousToPage(page);
+            foreach (var page in StaffPages) o.Conventions.AuthorizePage(page, Policies.Contributor);
+        });
+        return services;
+    }
+
+    public static void MapSurveys(this WebApplication app, RouteGroupBuilder api)
+    {
+    }
+}
