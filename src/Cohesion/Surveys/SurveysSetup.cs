@@ -16,6 +16,7 @@ public static class SurveysSetup
 
     public static IServiceCollection AddSurveys(this IServiceCollection services, IConfiguration config)
     {
+        services.AddSingleton<Results.SurveyResultsCache>();
         services.AddOptions<SurveyOptions>().BindConfiguration(SurveyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.Configure<RazorPagesOptions>(o =>
         {
