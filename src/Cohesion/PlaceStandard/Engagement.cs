@@ -97,7 +97,7 @@ public sealed class ThemeComment
 /// found by the hash of a random code (the code itself is not stored), encrypted, and deleted on submission or
 /// when they expire. A draft is not an assessment and counts in no result.
 /// </summary>
-public sealed class AssessmentDraft
+public sealed class AssessmentDraft : Cohesion.Web.PublicForms.IFormDraft
 {
     public int Id { get; set; }
     public int EngagementId { get; set; }

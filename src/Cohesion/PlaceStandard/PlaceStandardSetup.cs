@@ -1,6 +1,8 @@
 using Cohesion.Accounts;
 using Cohesion.PlaceStandard.Demo;
+using Cohesion.Web.PublicForms;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Cohesion.PlaceStandard;
 
@@ -18,6 +20,7 @@ public static class PlaceStandardSetup
     public static IServiceCollection AddPlaceStandard(this IServiceCollection services, IConfiguration config)
     {
         services.AddOptions<PlaceStandardOptions>().BindConfiguration(PlaceStandardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<PublicFormLimiter>();
         services.Configure<RazorPagesOptions>(o =>
         {
             foreach (var page in PublicPages) o.Conventions.AllowAnonymousToPage(page);

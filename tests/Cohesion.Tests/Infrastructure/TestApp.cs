@@ -24,7 +24,8 @@ public sealed partial class TestApp : IAsyncDisposable
     public static async Task<TestApp> StartAsync(DatabaseProvider provider, params string[] extraArgs)
     {
         var database = await TestDatabase.CreateAsync(provider, migrate: false);
-        string[] args = ["--urls", "http://127.0.0.1:0", "--Cohesion:Security:SignInPermitPerMinute", "1000", "--Cohesion:Demo:ChangeData", "false",
+        string[] args = ["--urls", "http://127.0.0.1:0", "--Cohesion:Security:SignInPermitPerMinute", "1000",
+            "--Cohesion:Security:PublicFormPermitPerMinute", "1000", "--Cohesion:Demo:ChangeData", "false",
             "--Cohesion:Demo:PlaceStandard", "false", .. database.Args, .. extraArgs];
         var app = CohesionWebApp.Build(args, b => b.Logging.ClearProviders());
         var output = new StringWriter();

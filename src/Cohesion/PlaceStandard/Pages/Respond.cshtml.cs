@@ -1,5 +1,6 @@
 using Cohesion.Data;
 using Cohesion.Web;
+using Cohesion.Web.PublicForms;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,20 +15,16 @@ namespace Cohesion.PlaceStandard.Pages;
 /// next page comes back. Nothing is stored until the respondent submits on the check-answers page, unless they choose
 /// to save and come back (then only an encrypted draft under a code they are given). No identity is asked for or kept.
 /// </summary>
-public sealed class PlaceStandardRespondModel(CohesionDb db, IDataProtectionProvider dp, IOptions<PlaceStandardOptions> options) : PageModel
+public sealed class PlaceStandardRespondModel(CohesionDb db, IDataProtectionProvider dp, IOptions<PlaceStandardOptions> options, PublicFormLimiter limiter) : PublicFormPage
 {
     public Engagement Engagement { get; private set; } = null!;
-    /// <summary>start, closed, saved, or one of <see cref="RespondForm.Steps"/>.</summary>
-    public string View { get; private set; } = "start";
     public RespondState State { get; private set; } = new();
     public string Token => RespondForm.Protect(dp, State);
-    public List<FieldError> Errors { get; } = [];
-    public string? SavedCode { get; private set; }
-    public DateTime? SavedUntil { get; private set; }
 
     public string Base => $"/place-standard/{Uri.EscapeDataString(Engagement.Name)}";
+    public string Action => $"{Base}/respond";
+    public WaitForm Wait => new(Action, Token, State.Step, "engagement");
     public int Theme => RespondForm.ThemeOf(View);
-    public FieldError? Error(string field) => Errors.FirstOrDefault(e => e.FieldId == field);
 
     async Task<bool> FindAsync(string name, CancellationToken ct)
     {
@@ -79,8 +76,9 @@ public sealed class PlaceStandardRespondModel(CohesionDb db, IDataProtectionProv
         if (go == "save")
         {
             State.Step = step;
-            (SavedCode, var until) = await Drafts.SaveAsync(db, dp, State, options.Value.DraftDays, ct);
-            SavedUntil = until;
+            if (!limiter.TryAcquire(HttpContext)) return TooMany();
+            var (code, until) = await Drafts.SaveAsync(db, dp, State, options.Value.DraftDays, ct);
+            Saved = new SavedForm(code, until, Action, Action, Token, State.Step);
             View = "saved";
             return Page();
         }
@@ -122,27 +120,12 @@ public sealed class PlaceStandardRespondModel(CohesionDb db, IDataProtectionProv
             Errors.Add(new FieldError(field!, problem!));
             return Show(step!);
         }
-        var done = $"{Base}/respond/done";
-        if (await db.PsAssessments.AnyAsync(a => a.Receipt == State.Receipt, ct)) return Redirect(done);
-        AssessmentWriter.Add(db, Engagement.Id, assessment, AssessmentWriter.Online, DateOnly.FromDateTime(DateTime.UtcNow), State.Receipt);
-        if (State.DraftId is { } draft) await db.PsDrafts.Where(d => d.Id == draft).ExecuteDeleteAsync(ct);
-        try
+        if (!limiter.TryAcquire(HttpContext)) return TooMany();
+        await Submissions.StoreOnceAsync(db, () => db.PsAssessments.AnyAsync(a => a.Receipt == State.Receipt, ct), async () =>
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Submitted twice at once: the receipt's unique index kept one.
-            db.ChangeTracker.Clear();
-            if (!await db.PsAssessments.AnyAsync(a => a.Receipt == State.Receipt, ct)) throw;
-        }
-        return Redirect(done);
-    }
-
-    /// <summary>Answers in progress must not be kept by a shared computer's browser cache or a proxy.</summary>
-    void NoStore()
-    {
-        Response.Headers.CacheControl = "no-store";
-        Response.Headers.Pragma = "no-cache";
+            AssessmentWriter.Add(db, Engagement.Id, assessment, AssessmentWriter.Online, DateOnly.FromDateTime(DateTime.UtcNow), State.Receipt);
+            await SavedDrafts.DeleteAsync(db.PsDrafts, State.DraftId, ct);
+        }, ct);
+        return Redirect($"{Base}/respond/done");
     }
 }

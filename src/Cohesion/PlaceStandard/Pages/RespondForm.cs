@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Cohesion.Data;
+using Cohesion.Web.PublicForms;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,10 +10,10 @@ namespace Cohesion.PlaceStandard.Pages;
 /// The answers of the online form so far. It travels with the form from page to page, encrypted and signed (ASP.NET
 /// Core data protection), so nothing is stored until the respondent submits, or asks to save and come back.
 /// </summary>
-public sealed class RespondState
+public sealed class RespondState : FormState
 {
-    /// <summary>Random; becomes the assessment's receipt, so submitting twice stores one assessment.</summary>
-    public string Receipt { get; set; } = "";
+    public RespondState() => Step = RespondForm.KindStep;
+
     public int EngagementId { get; set; }
     public string? Kind { get; set; }
     public string? Participants { get; set; }
@@ -24,12 +22,6 @@ public sealed class RespondState
     public string?[] Good { get; set; } = new string?[PlaceStandardThemes.Count];
     public string?[] Better { get; set; } = new string?[PlaceStandardThemes.Count];
     public Dictionary<string, string> About { get; set; } = [];
-    /// <summary>Reached the check-answers page: "Continue" after a change goes back there.</summary>
-    public bool Checking { get; set; }
-    /// <summary>The page to come back to after saving.</summary>
-    public string Step { get; set; } = RespondForm.KindStep;
-    /// <summary>The saved draft these answers came from, deleted when they are submitted or saved again.</summary>
-    public int? DraftId { get; set; }
 }
 
 /// <summary>The online form's pages, their rules, and how its answers are carried, saved and restored.</summary>
@@ -62,25 +54,14 @@ public static class RespondForm
         return e is not null && (e.IsOpen || PlaceStandardAccess.CanSee(e, Cohesion.Sharing.Viewer.Of(user))) ? e : null;
     }
 
-    public static RespondState Start(int engagementId) => new() { EngagementId = engagementId, Receipt = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)) };
+    public static RespondState Start(int engagementId) => new() { EngagementId = engagementId, Receipt = CarriedState.NewReceipt() };
 
-    public static string Protect(IDataProtectionProvider dp, RespondState s) => dp.CreateProtector(Purpose).Protect(JsonSerializer.Serialize(s));
+    public static string Protect(IDataProtectionProvider dp, RespondState s) => CarriedState.Protect(dp, Purpose, s);
 
     /// <summary>The state a form carried, or null when it was tampered with, is from another engagement or cannot be read.</summary>
-    public static RespondState? Unprotect(IDataProtectionProvider dp, string? token, int engagementId)
-    {
-        if (string.IsNullOrEmpty(token)) return null;
-        try
-        {
-            var s = JsonSerializer.Deserialize<RespondState>(dp.CreateProtector(Purpose).Unprotect(token));
-            return s is not null && s.EngagementId == engagementId && s.Scores.Length == PlaceStandardThemes.Count
-                && s.Good.Length == PlaceStandardThemes.Count && s.Better.Length == PlaceStandardThemes.Count ? s : null;
-        }
-        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or JsonException or FormatException)
-        {
-            return null;
-        }
-    }
+    public static RespondState? Unprotect(IDataProtectionProvider dp, string? token, int engagementId) =>
+        CarriedState.Unprotect<RespondState>(dp, Purpose, token) is { } s && s.EngagementId == engagementId && s.Scores.Length == PlaceStandardThemes.Count
+            && s.Good.Length == PlaceStandardThemes.Count && s.Better.Length == PlaceStandardThemes.Count ? s : null;
 
     /// <summary>
     /// Takes a page's answers into the state. Problems are reported when <paramref name="check"/> (going forward); going
@@ -150,47 +131,12 @@ public static class RespondForm
     }
 }
 
-/// <summary>
-/// Save and come back later: the answers are kept, encrypted, under the hash of a random code that only the respondent
-/// is given. A new save issues a new code and drops the old draft; submitting deletes it; it expires after
-/// <see cref="PlaceStandardOptions.DraftDays"/> days.
-/// </summary>
+/// <summary>Save and come back later (<see cref="SavedDrafts"/>), for Place Standard drafts; kept <see cref="PlaceStandardOptions.DraftDays"/> days.</summary>
 public static class Drafts
 {
-    const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I: codes are read and typed by people
+    public static Task<(string Code, DateTime Until)> SaveAsync(CohesionDb db, IDataProtectionProvider dp, RespondState s, int days, CancellationToken ct) =>
+        SavedDrafts.SaveAsync(db, db.PsDrafts, new AssessmentDraft { EngagementId = s.EngagementId, CodeHash = "", Payload = "" }, s, days, () => RespondForm.Protect(dp, s), ct);
 
-    public static string NewCode()
-    {
-        var raw = RandomNumberGenerator.GetString(Alphabet, 12);
-        return $"{raw[..4]}-{raw[4..8]}-{raw[8..]}";
-    }
-
-    public static string Hash(string code)
-    {
-        var normal = new string(code.ToUpperInvariant().Where(char.IsLetterOrDigit).ToArray());
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(normal)));
-    }
-
-    public static async Task<(string Code, DateTime Until)> SaveAsync(CohesionDb db, IDataProtectionProvider dp, RespondState s, int days, CancellationToken ct)
-    {
-        var now = DateTime.UtcNow;
-        await db.PsDrafts.Where(d => d.ExpiresAt < now || (s.DraftId != null && d.Id == s.DraftId)).ExecuteDeleteAsync(ct);
-        var code = NewCode();
-        var draft = new AssessmentDraft { EngagementId = s.EngagementId, CodeHash = Hash(code), Payload = "", SavedAt = now, ExpiresAt = now.AddDays(days) };
-        db.PsDrafts.Add(draft);
-        await db.SaveChangesAsync(ct);
-        s.DraftId = draft.Id;
-        draft.Payload = RespondForm.Protect(dp, s);
-        await db.SaveChangesAsync(ct);
-        return (code, draft.ExpiresAt);
-    }
-
-    public static async Task<RespondState?> RestoreAsync(CohesionDb db, IDataProtectionProvider dp, string? code, int engagementId, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(code) || code.Length > 40) return null;
-        var hash = Hash(code);
-        var now = DateTime.UtcNow;
-        var draft = await db.PsDrafts.AsNoTracking().FirstOrDefaultAsync(d => d.CodeHash == hash && d.EngagementId == engagementId && d.ExpiresAt > now, ct);
-        return draft is null ? null : RespondForm.Unprotect(dp, draft.Payload, engagementId);
-    }
+    public static async Task<RespondState?> RestoreAsync(CohesionDb db, IDataProtectionProvider dp, string? code, int engagementId, CancellationToken ct) =>
+        await SavedDrafts.FindAsync(db.PsDrafts.Where(d => d.EngagementId == engagementId), code, ct) is { } payload ? RespondForm.Unprotect(dp, payload, engagementId) : null;
 }
