@@ -1,5 +1,7 @@
 using Cohesion.Accounts;
+using Cohesion.Web.PublicForms;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Cohesion.Surveys;
 
@@ -7,7 +9,7 @@ namespace Cohesion.Surveys;
 public static class SurveysSetup
 {
     /// <summary>Open to anyone: each survey's own state decides what they see (404 for an unpublished one, "closed" for the form).</summary>
-    static readonly string[] PublicPages = [];
+    static readonly string[] PublicPages = ["/Surveys/Respond/Respond", "/Surveys/Respond/Done"];
 
     /// <summary>Contributors and above; each page also checks the user is in the survey's owner organisation.</summary>
     static readonly string[] StaffPages = [];
@@ -18,6 +20,7 @@ public static class SurveysSetup
     {
         services.AddSingleton<Results.SurveyResultsCache>();
         services.AddOptions<SurveyOptions>().BindConfiguration(SurveyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<PublicFormLimiter>();
         services.Configure<RazorPagesOptions>(o =>
         {
             foreach (var page in PublicPages) o.Conventions.AllowAnonymousToPage(page);

@@ -36,7 +36,7 @@ public sealed class SurveyAnswer
 /// Answers saved part-way through the online form because the respondent asked to come back: found by the hash of a
 /// random code (the code itself is not stored), encrypted, deleted on submission or expiry. Counts in no result.
 /// </summary>
-public sealed class SurveyDraft
+public sealed class SurveyDraft : Cohesion.Web.PublicForms.IFormDraft
 {
     public int Id { get; set; }
     public int SurveyId { get; set; }
