@@ -330,6 +330,9 @@ public partial class SurveyFormTests
 
         var tampered = await form.PostStateAsync("submit", "check-answers", form.State![..^4] + "AAAA");
         Assert.Contains("Your answers could not be read", await tampered.Content.ReadAsStringAsync());
+        // A state far larger than any form writes is turned away unread.
+        var huge = await form.PostStateAsync("submit", "check-answers", new string('A', Cohesion.Web.PublicForms.CarriedState.MaxTokenLength + 1));
+        Assert.Contains("Your answers could not be read", await huge.Content.ReadAsStringAsync());
         // Another survey's state is not accepted either.
         var elsewhere = new Form(http, "other");
         await elsewhere.OpenAsync();

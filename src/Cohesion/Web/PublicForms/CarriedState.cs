@@ -25,6 +25,12 @@ public abstract class FormState
 /// </summary>
 public static class CarriedState
 {
+    /// <summary>
+    /// Longer is not a state any form wrote: the largest, a Place Standard form with 28 comments of 1,000 characters
+    /// in a script JSON escapes (6 characters each), comes to about 230,000. It is refused before it is decoded.
+    /// </summary>
+    public const int MaxTokenLength = 1024 * 1024;
+
     /// <summary>128 random bits as 32 hex digits: a receipt nobody can guess or collide with.</summary>
     public static string NewReceipt() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 
@@ -34,7 +40,7 @@ public static class CarriedState
     /// <summary>The state a form carried, or null when it was tampered with, protected for another purpose, or cannot be read.</summary>
     public static T? Unprotect<T>(IDataProtectionProvider dp, string purpose, string? token) where T : class
     {
-        if (string.IsNullOrEmpty(token)) return null;
+        if (string.IsNullOrEmpty(token) || token.Length > MaxTokenLength) return null;
         try
         {
             return JsonSerializer.Deserialize<T>(dp.CreateProtector(purpose).Unprotect(token));
