@@ -26,6 +26,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
         { "/parallel-lives?level=WARD&group=Bangladeshi&sort=dissimilarity&dir=desc", 200 },
         { "/parallel-lives/E08000004", 200 },
         { "/parallel-lives/E08000004?level=MSOA&map=share&group=Pakistani", 200 },
+        { "/surveys/place/E08000004", 200 },
         { "/nope", 404 },
     };
 

@@ -21,9 +21,11 @@ public static class AuditActions
     public const string PlaceStandardChanged = "place-standard-changed";
     public const string PlaceStandardImport = "place-standard-import";
     public const string Moderation = "moderation";
+    /// <summary>Surveys: an indicator target for an area added, changed or deleted.</summary>
+    public const string SurveyTarget = "survey-target";
 
     public static readonly string[] All = [SignIn, SignInFailed, SignOut, PasswordChanged, Import, Export, UserCreated, UserChanged, OrganisationCreated, OrganisationChanged,
-        PlaceStandardCreated, PlaceStandardChanged, PlaceStandardImport, Moderation];
+        PlaceStandardCreated, PlaceStandardChanged, PlaceStandardImport, Moderation, SurveyTarget];
 }
 
 public static class Audit

@@ -2,6 +2,7 @@ using Cohesion.Data;
 using Cohesion.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Cohesion.Places;
 
@@ -22,6 +23,8 @@ public sealed class ProfileModel(CohesionDb db, AreaStatsCache cache) : PageMode
     public List<Position> Positions { get; private set; } = [];
     public int Peers { get; private set; }
     public Attribution Attribution { get; private set; } = null!;
+    /// <summary>Surveys of this area the viewer may see: when there are any, the profile links to their indicators over time.</summary>
+    public int Surveys { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
@@ -31,6 +34,7 @@ public sealed class ProfileModel(CohesionDb db, AreaStatsCache cache) : PageMode
         Ancestors = dir.Ancestors(area).Reverse().ToList();
         AlsoIn = dir.Groups(area).ToList();
         District = dir.District(area);
+        Surveys = await Cohesion.Surveys.SurveyAccess.Visible(db, Cohesion.Sharing.Viewer.Of(User)).CountAsync(s => s.AreaId == area.Id, ct);
         var data = await cache.DatasetAsync(db, PlacesApi.DefaultDataset, null, ct);
         Attribution = Sources.Census(data);
         Children = dir.Children(area).Select(c => DistrictTable.Row(c, data)).ToList();

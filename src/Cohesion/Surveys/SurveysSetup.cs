@@ -1,4 +1,7 @@
 using Cohesion.Accounts;
+using Cohesion.Surveys.Attitudes;
+using Cohesion.Surveys.Dashboard;
+using Cohesion.Surveys.Efficacy;
 using Cohesion.Web.PublicForms;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -9,10 +12,10 @@ namespace Cohesion.Surveys;
 public static class SurveysSetup
 {
     /// <summary>Open to anyone: each survey's own state decides what they see (404 for an unpublished one, "closed" for the form).</summary>
-    static readonly string[] PublicPages = ["/Surveys/Respond/Respond", "/Surveys/Respond/Done"];
+    static readonly string[] PublicPages = ["/Surveys/Respond/Respond", "/Surveys/Respond/Done", "/Surveys/Dashboard/Place", "/Surveys/Attitudes/Attitudes", "/Surveys/Efficacy/CollectiveEfficacy"];
 
     /// <summary>Contributors and above; each page also checks the user is in the survey's owner organisation.</summary>
-    static readonly string[] StaffPages = [];
+    static readonly string[] StaffPages = ["/Surveys/Dashboard/Targets"];
 
     public const string DemoSetting = "Cohesion:Demo:Surveys";
 
@@ -31,5 +34,8 @@ public static class SurveysSetup
 
     public static void MapSurveys(this WebApplication app, RouteGroupBuilder api)
     {
+        app.MapTrendExports().AllowAnonymous();
+        app.MapAttitudeExports().AllowAnonymous();
+        app.MapEfficacyExports().AllowAnonymous();
     }
 }

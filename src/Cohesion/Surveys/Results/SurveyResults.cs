@@ -67,6 +67,14 @@ public sealed class SurveyResults
         return a < 0 || b < 0 ? null : SurveyEstimator.DomainDifference(Design, StatisticOf(indicator), Values(indicator), domains, a, b, Options);
     }
 
+    /// <summary>The indicator by domains the caller made (e.g. a group against everyone else who stated theirs); domains with no respondents are absent.</summary>
+    public IReadOnlyList<DomainEstimate> Breakdown(Indicator indicator, Domains domains) =>
+        SurveyEstimator.Estimate(Design, StatisticOf(indicator), Values(indicator), domains, Options);
+
+    /// <summary>The difference between two of the caller's domains with its design-based test (their covariance included); both must have respondents.</summary>
+    public Difference Compare(Indicator indicator, Domains domains, int first, int second) =>
+        SurveyEstimator.DomainDifference(Design, StatisticOf(indicator), Values(indicator), domains, first, second, Options);
+
     static int IndexOf(Domains d, string name)
     {
         for (var i = 0; i < d.Names.Count; i++) if (d.Names[i] == name) return i;

@@ -320,7 +320,7 @@ function lineOption (spec) {
       ...baseOption().tooltip,
       trigger: 'axis',
       axisPointer: { type: 'line', lineStyle: { color: SECONDARY_TEXT_COLOUR } },
-      formatter: axisTooltipFormatter(suffix)
+      formatter: lineTooltipFormatter(spec, suffix)
     },
     xAxis: {
       ...axisCommon(),
@@ -336,17 +336,55 @@ function lineOption (spec) {
       scale: spec.zeroBased === false,
       axisLabel: { ...axisCommon().axisLabel, formatter: (v) => formatNumber(v, suffix), hideOverlap: true }
     },
-    series: spec.series.map((s, i) => ({
-      type: 'line',
-      name: s.name,
-      data: seriesValues(s),
-      symbol: LINE_SYMBOLS[i % LINE_SYMBOLS.length],
-      symbolSize: 8,
-      showSymbol: true,
-      connectNulls: false,
-      lineStyle: { width: 3 },
-      emphasis: { focus: multi ? 'series' : 'none' }
-    }))
+    series: spec.series.flatMap((s, i) => {
+      const colour = SERIES_COLOURS[i % SERIES_COLOURS.length]
+      const line = {
+        type: 'line',
+        id: `line-${i}`,
+        name: s.name,
+        data: seriesValues(s),
+        symbol: LINE_SYMBOLS[i % LINE_SYMBOLS.length],
+        symbolSize: 8,
+        showSymbol: true,
+        connectNulls: false,
+        itemStyle: { color: colour },
+        lineStyle: { width: 3, color: colour },
+        z: 3,
+        emphasis: { focus: multi ? 'series' : 'none' }
+      }
+      return Array.isArray(s.low) && Array.isArray(s.high) ? [line, ...intervalBand(s, i, colour)] : [line]
+    })
+  }
+}
+
+// An interval (e.g. a survey estimate's 95% confidence interval) drawn as a light band behind its line: an
+// invisible line at the lower bound with the band's width stacked on it and filled. Same name as the line, so
+// the legend shows and hides both together; left out of the tooltip, which gives the interval in words.
+function intervalBand (s, i, colour) {
+  const stack = `interval-${i}`
+  const missing = (k) => s.low[k] === null || s.low[k] === undefined || s.high[k] === null || s.high[k] === undefined
+  const common = { type: 'line', name: s.name, stack, symbol: 'none', silent: true, connectNulls: false, lineStyle: { opacity: 0 }, z: 1, tooltip: { show: false } }
+  return [
+    { ...common, id: `${stack}-low`, data: s.low.map((v, k) => (missing(k) ? '-' : v)) },
+    { ...common, id: `${stack}-width`, data: s.high.map((v, k) => (missing(k) ? '-' : v - s.low[k])), areaStyle: { color: colour, opacity: 0.18 } }
+  ]
+}
+
+function lineTooltipFormatter (spec, suffix) {
+  return (params) => {
+    const list = (Array.isArray(params) ? params : [params]).filter((p) => String(p.seriesId ?? '').startsWith('line-'))
+    if (list.length === 0) return ''
+    const rows = list.map((p) => {
+      const s = spec.series[Number(String(p.seriesId).slice(5))]
+      const value = formatNumber(p.value === '-' ? null : p.value, suffix)
+      const low = s?.low?.[p.dataIndex]
+      const high = s?.high?.[p.dataIndex]
+      const interval = low !== null && low !== undefined && high !== null && high !== undefined
+        ? ` (${spec.intervalLabel ?? 'interval'} ${formatNumber(low, suffix)} to ${formatNumber(high, suffix)})`
+        : ''
+      return [spec.series.length > 1 || p.seriesName ? p.seriesName : '', value + interval]
+    })
+    return tooltipHtml(list[0].name, rows)
   }
 }
 
