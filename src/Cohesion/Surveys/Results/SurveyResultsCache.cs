@@ -22,7 +22,9 @@ public sealed class SurveyResultsCache(IOptions<SurveyOptions> options)
     {
         var stats = await db.SurveyResponses.Where(r => r.SurveyId == survey.Id)
             .GroupBy(r => r.SurveyId).Select(g => new { Count = g.Count(), Last = g.Max(r => r.Id) }).FirstOrDefaultAsync(ct);
+        // The survey's own details are part of the key too, so results never carry an old title, period or state.
         var key = string.Join('|', stats?.Count ?? 0, stats?.Last ?? 0, survey.Weighting, survey.ResidenceLevel, survey.AreaId,
+            survey.Name, survey.Title, survey.Period, survey.Description, survey.IsOpen, survey.IsPublished, survey.IsSynthetic,
             string.Join(',', survey.Questions.OrderBy(q => q.Position).Select(q => q.ItemCode)),
             string.Join(',', survey.LocalItems.Select(i => $"{i.Code}:{i.Kind}:{i.Options.GetHashCode(StringComparison.Ordinal)}:{i.Min}:{i.Max}")));
         if (entries.TryGetValue(survey.Id, out var hit) && hit.Key == key) return hit.Results;
