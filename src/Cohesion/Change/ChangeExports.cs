@@ -78,6 +78,5 @@ public static class ChangeExports
     ];
 
     /// <summary>Who exported it and when: the last line of every download's notes.</summary>
-    internal static (string, string) Exported(string actor) =>
-        ("Exported", DateTime.UtcNow.ToString("dd/MM/yyyy HH:mm 'UTC'", CultureInfo.GetCultureInfo("en-GB")) + " by " + actor);
+    internal static (string, string) Exported(string actor) => ExportFiles.Exported(actor);
 }

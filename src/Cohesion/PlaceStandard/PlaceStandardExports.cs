@@ -129,6 +129,5 @@ public static class PlaceStandardExports
         ("Licence of the questions", PlaceStandardThemes.Licence),
     ];
 
-    static (string, string) Exported(HttpContext http) =>
-        ("Exported", DateTime.UtcNow.ToString("dd/MM/yyyy HH:mm 'UTC'", CultureInfo.GetCultureInfo("en-GB")) + " by " + http.Actor());
+    static (string, string) Exported(HttpContext http) => ExportFiles.Exported(http.Actor());
 }

@@ -12,7 +12,8 @@ namespace Cohesion.Surveys;
 public static class SurveysSetup
 {
     /// <summary>Open to anyone: each survey's own state decides what they see (404 for an unpublished one, "closed" for the form).</summary>
-    static readonly string[] PublicPages = ["/Surveys/Respond/Respond", "/Surveys/Respond/Done", "/Surveys/Dashboard/Place", "/Surveys/Attitudes/Attitudes", "/Surveys/Efficacy/CollectiveEfficacy"];
+    static readonly string[] PublicPages = ["/Surveys/Respond/Respond", "/Surveys/Respond/Done", "/Surveys/Dashboard/Place", "/Surveys/Attitudes/Attitudes", "/Surveys/Efficacy/CollectiveEfficacy",
+        "/Surveys/Pages/Survey", "/Surveys/Pages/SurveyIndicator"];
 
     /// <summary>Contributors and above; each page also checks the user is in the survey's owner organisation.</summary>
     static readonly string[] StaffPages = ["/Surveys/Dashboard/Targets"];
@@ -37,5 +38,7 @@ public static class SurveysSetup
         app.MapTrendExports().AllowAnonymous();
         app.MapAttitudeExports().AllowAnonymous();
         app.MapEfficacyExports().AllowAnonymous();
+        api.MapSurveyApi().AllowAnonymous();
+        app.MapSurveyExports().AllowAnonymous();
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Cohesion.Analytics.Surveys;
 using Cohesion.Data;
 using Cohesion.Places;
@@ -43,9 +44,29 @@ public sealed class SurveyResults
 
     static Statistic StatisticOf(Indicator i) => i.IsPercentage ? Statistic.Proportion : Statistic.Mean;
 
-    /// <summary>The indicator for everyone who answered.</summary>
-    public DomainEstimate Overall(Indicator indicator) =>
-        SurveyEstimator.Estimate(Design, StatisticOf(indicator), Values(indicator), null, Options)[0];
+    /// <summary>The indicator for everyone who answered (base 0 and no estimate when nobody did).</summary>
+    public DomainEstimate Overall(Indicator indicator) => Memo($"overall|{indicator.Code}", () => Whole(StatisticOf(indicator), Values(indicator)));
+
+    readonly ConcurrentDictionary<string, object?> _memo = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A figure worked out from these results once and kept with them: the results are cached until a response or the
+    /// survey changes (<see cref="SurveyResultsCache"/>), and every page, download and API call of a survey asks for the
+    /// same estimates, each a pass over the design. Keys name what is computed; the set of keys is bounded by the
+    /// survey's indicators × breakdowns.
+    /// </summary>
+    public T Memo<T>(string key, Func<T> compute) where T : class? => (T)_memo.GetOrAdd(key, _ => compute())!;
+
+    /// <summary>The weighted share of rows whose <paramref name="indicator"/> is 1 among those with 0 or 1 (NaN: not in the base).</summary>
+    public DomainEstimate Proportion(double[] indicator) => Whole(Statistic.Proportion, indicator);
+
+    DomainEstimate Whole(Statistic statistic, double[] values) =>
+        // The estimator lists no domain in which nobody has a value, the whole sample included.
+        SurveyEstimator.Estimate(Design, statistic, values, null, Options) is [var e] ? e : Nobody("all");
+
+    /// <summary>A group nobody in the base belongs to: no estimate, base 0, not withheld (shown as [x]).</summary>
+    public static DomainEstimate Nobody(string domain) =>
+        new(domain, double.NaN, double.NaN, double.NaN, double.NaN, 0, 0, double.PositiveInfinity, false);
 
     /// <summary>
     /// The indicator by <paramref name="by"/>: <see cref="ByArea"/> (residence areas, by name) or a characteristic code
@@ -55,8 +76,12 @@ public sealed class SurveyResults
     public IReadOnlyList<DomainEstimate> Breakdown(Indicator indicator, string by)
     {
         var domains = DomainsBy(by);
-        return domains is null ? [] : SurveyEstimator.Estimate(Design, StatisticOf(indicator), Values(indicator), domains, Options);
+        return domains is null ? [] : Breakdown(indicator, Values(indicator), domains);
     }
+
+    /// <summary>As <see cref="Breakdown(Indicator, string)"/>, from values and domains the caller already has.</summary>
+    public IReadOnlyList<DomainEstimate> Breakdown(Indicator indicator, double[] values, Domains domains) =>
+        SurveyEstimator.Estimate(Design, StatisticOf(indicator), values, domains, Options);
 
     /// <summary>The difference between two groups of a breakdown, with its design-based test (null when either is missing).</summary>
     public Difference? Compare(Indicator indicator, string by, string first, string second)
@@ -74,6 +99,32 @@ public sealed class SurveyResults
     /// <summary>The difference between two of the caller's domains with its design-based test (their covariance included); both must have respondents.</summary>
     public Difference Compare(Indicator indicator, Domains domains, int first, int second) =>
         SurveyEstimator.DomainDifference(Design, StatisticOf(indicator), Values(indicator), domains, first, second, Options);
+
+    /// <summary>
+    /// One group of a breakdown against the rest of the breakdown (everyone else who gave the characteristic or their
+    /// area): the design-based difference group − rest, with the complement as the second domain of the same design,
+    /// so the covariance between the two is taken into account (Lumley 2010 §2.3.1). Null when either side has fewer
+    /// respondents with a value than the minimum base: a test of a withheld group would give its figure away.
+    /// </summary>
+    public Difference? CompareWithRest(Indicator indicator, string by, string group) =>
+        Labels(by) is { } labels ? CompareWithRest(indicator, Values(indicator), labels, group) : null;
+
+    /// <summary>As <see cref="CompareWithRest(Indicator, string, string)"/>, for a caller testing every group of one breakdown.</summary>
+    public Difference? CompareWithRest(Indicator indicator, double[] values, string?[] labels, string group)
+    {
+        var codes = new int[labels.Length];
+        int inGroup = 0, rest = 0;
+        for (var r = 0; r < labels.Length; r++)
+        {
+            codes[r] = labels[r] is not { } l ? -1 : l == group ? 0 : 1;
+            if (codes[r] < 0 || double.IsNaN(values[r])) continue;
+            if (codes[r] == 0) inGroup++;
+            else rest++;
+        }
+        var minimum = Math.Max(1, MinimumBase);
+        if (inGroup < minimum || rest < minimum) return null;
+        return SurveyEstimator.DomainDifference(Design, StatisticOf(indicator), values, Domains.FromCodes(codes, [group, "the rest"]), 0, 1, Options);
+    }
 
     static int IndexOf(Domains d, string name)
     {

@@ -153,11 +153,44 @@ function axisTooltipFormatter (suffix) {
   return (params) => {
     const list = Array.isArray(params) ? params : [params]
     if (list.length === 0) return ''
-    const rows = list.map((p) => [
-      list.length > 1 || p.seriesName ? p.seriesName : '',
-      formatNumber(p.value === '-' ? null : p.value, suffix)
-    ])
-    return tooltipHtml(list[0].name, rows)
+    const rows = list.map((p) => Array.isArray(p.value)
+      // An interval series' point is [category, low, high].
+      ? [p.seriesName, p.value[1] === '-' ? 'No data' : formatNumber(p.value[1], suffix) + ' to ' + formatNumber(p.value[2], suffix)]
+      : [list.length > 1 || p.seriesName ? p.seriesName : '', formatNumber(p.value === '-' ? null : p.value, suffix)])
+    return tooltipHtml(list[0].name ?? list[0].axisValueLabel, rows)
+  }
+}
+
+/**
+ * Error bars over a bar series: spec series' "intervals" ([low, high] or null per category) drawn as a line
+ * with end caps across each bar, as a custom series on the same axes. For a single series (grouped bars
+ * would need each bar's offset).
+ */
+function intervalSeries (s, horizontal) {
+  return {
+    type: 'custom',
+    name: '95% interval',
+    data: s.intervals.map((iv, i) => (Array.isArray(iv) && Number.isFinite(iv[0]) && Number.isFinite(iv[1]) ? [i, iv[0], iv[1]] : [i, '-', '-'])),
+    encode: horizontal ? { y: 0, x: [1, 2], tooltip: [1, 2] } : { x: 0, y: [1, 2], tooltip: [1, 2] },
+    z: 10,
+    renderItem: (params, api) => {
+      const category = api.value(0)
+      const low = api.value(1)
+      const high = api.value(2)
+      if (!Number.isFinite(low) || !Number.isFinite(high)) return { type: 'group', children: [] }
+      const a = api.coord(horizontal ? [low, category] : [category, low])
+      const b = api.coord(horizontal ? [high, category] : [category, high])
+      const band = api.size(horizontal ? [0, 1] : [1, 0])[horizontal ? 1 : 0]
+      const cap = Math.max(3, Math.min(8, band * 0.2))
+      const style = { stroke: TEXT_COLOUR, lineWidth: 2 }
+      const line = (x1, y1, x2, y2) => ({ type: 'line', shape: { x1, y1, x2, y2 }, style })
+      return {
+        type: 'group',
+        children: horizontal
+          ? [line(a[0], a[1], b[0], b[1]), line(a[0], a[1] - cap, a[0], a[1] + cap), line(b[0], b[1] - cap, b[0], b[1] + cap)]
+          : [line(a[0], a[1], b[0], b[1]), line(a[0] - cap, a[1], a[0] + cap, a[1]), line(b[0] - cap, b[1], b[0] + cap, b[1])]
+      }
+    }
   }
 }
 
@@ -199,7 +232,9 @@ function barOption (spec, element) {
     axisLabel: { ...axisCommon().axisLabel, formatter: (v) => formatNumber(v, suffix), hideOverlap: true }
   }
 
-  // stacked: true stacks the series (a distribution adding up to 100%); valueMax fixes the axis end.
+  // stacked: true stacks the series (a distribution adding up to 100%); valueMin and valueMax fix the axis ends
+  // (a 10-50 scale starts at 10).
+  if (spec.valueMin !== undefined) valueAxis.min = spec.valueMin
   if (spec.valueMax !== undefined) valueAxis.max = spec.valueMax
   return {
     ...baseOption(),
@@ -214,17 +249,20 @@ function barOption (spec, element) {
     },
     xAxis: horizontal ? valueAxis : categoryAxis,
     yAxis: horizontal ? categoryAxis : valueAxis,
-    series: spec.series.map((s) => ({
-      type: 'bar',
-      name: s.name,
-      data: seriesValues(s),
-      stack: spec.stacked ? 'all' : undefined,
-      barMaxWidth: 32,
-      barGap: '10%',
-      // Stacked segments are separated by a white line so neighbouring colours never run together.
-      itemStyle: spec.stacked ? { borderColor: '#ffffff', borderWidth: 1 } : undefined,
-      emphasis: { focus: multi ? 'series' : 'none' }
-    }))
+    series: [
+      ...spec.series.map((s) => ({
+        type: 'bar',
+        name: s.name,
+        data: seriesValues(s),
+        stack: spec.stacked ? 'all' : undefined,
+        barMaxWidth: 32,
+        barGap: '10%',
+        // Stacked segments are separated by a white line so neighbouring colours never run together.
+        itemStyle: spec.stacked ? { borderColor: '#ffffff', borderWidth: 1 } : undefined,
+        emphasis: { focus: multi ? 'series' : 'none' }
+      })),
+      ...(!multi && Array.isArray(spec.series[0]?.intervals) ? [intervalSeries(spec.series[0], horizontal)] : [])
+    ]
   }
 }
 
