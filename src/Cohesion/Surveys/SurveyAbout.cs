@@ -69,6 +69,19 @@ public static class SurveyAbout
     public static string? Population(WeightingSummary w) =>
         w.Requested == SurveyWeighting.None ? null : $"{CensusPopulation.Source}. {Census2011.Attribution}";
 
+    /// <summary>
+    /// Where a download's figures come from in one line, for the CSV's source column: the survey, its owner and period,
+    /// the synthetic label, and the census and its licence when the figures are weighted to it.
+    /// </summary>
+    public static string SourceLine(SurveyView v)
+    {
+        var s = v.Survey;
+        var line = $"{s.Title} ({s.Name}), {v.Owner}, {s.Period}";
+        if (s.IsSynthetic) line += "; SYNTHETIC DATA generated for demonstration, describing no real person's views";
+        if (v.Results.Weighting.Applied != SurveyWeighting.None) line += "; weighted to Census 2011 usual residents (ONS, Open Government Licence v3.0)";
+        return line;
+    }
+
     /// <summary>The notes every download of a survey's results carries before its own.</summary>
     public static List<(string, string)> Export(SurveyView v)
     {

@@ -37,7 +37,7 @@ public static class SurveyApi
     public static RouteGroupBuilder MapSurveyApi(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/surveys").WithTags("surveys");
-        g.MapGet("/", List).WithName("Surveys").WithSummary("Surveys you may see, with their area, period, status and number of responses");
+        g.MapGet("", List).WithName("Surveys").WithSummary("Surveys you may see, with their area, period, status and number of responses");
         g.MapGet("/{name}", Detail).WithName("Survey").WithSummary("A survey: details, how its responses are weighted, and its headline estimates");
         g.MapGet("/{name}/indicators", All).WithName("SurveyIndicators").WithSummary("Every indicator the survey reports, with its estimate, standard error, 95% interval and base");
         g.MapGet("/{name}/indicators/{code}", Indicator).WithName("SurveyIndicator")

@@ -3,6 +3,7 @@ using Cohesion.Accounts;
 using Cohesion.Data;
 using Cohesion.Sharing;
 using Cohesion.Surveys.ItemBank;
+using Cohesion.Surveys.Model;
 using Cohesion.Surveys.Results;
 using Cohesion.Web;
 
@@ -81,10 +82,25 @@ public static class SurveyExports
         return await SendAsync(http, db, v, export, file, format, detail, ct);
     }
 
+    /// <summary>
+    /// Sends the table with the survey's notes (the xlsx's About sheet) and, on every row, the weighting, whether the
+    /// responses are synthetic and the source line: a CSV has no notes, and figures passed on without them could be
+    /// taken for real, unweighted or unattributed ones.
+    /// </summary>
     static async Task<IResult> SendAsync(HttpContext http, CohesionDb db, SurveyView v, ExportTable export, string file, string format, string detail, CancellationToken ct)
     {
+        var weighting = v.Results.Weighting.Applied switch
+        {
+            SurveyWeighting.Area => "post-stratification",
+            SurveyWeighting.AreaAndEthnicGroup => "raking",
+            _ => v.Results.Weighting.Error is null ? "none" : "none (weighting could not be done)",
+        };
+        var synthetic = v.Survey.IsSynthetic ? "yes" : "no";
+        var source = SurveyAbout.SourceLine(v);
         export = export with
         {
+            Columns = [.. export.Columns, "weighting", "synthetic", "source"],
+            Rows = export.Rows.Select(r => (object?[])[.. r, weighting, synthetic, source]).ToList(),
             About = [.. SurveyAbout.Export(v), .. export.About, ("Rows", export.Rows.Count.ToString(CultureInfo.InvariantCulture)), ExportFiles.Exported(http.Actor())],
         };
         return await ExportFiles.AuditedAsync(http, db, export, file, format,

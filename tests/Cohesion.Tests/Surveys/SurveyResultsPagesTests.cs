@@ -95,8 +95,9 @@ public class SurveyResultsPagesTests
              estimate.GetProperty("n").GetInt32(), estimate.GetProperty("suppressed").GetBoolean()));
 
         var csv = await CsvText.GetAsync(http, "/surveys/twelve/indicators.csv");
-        Assert.Equal(["indicator_code", "indicator", "measure", "headline", "unit", "estimate", "ci_low", "ci_high", "base"], csv[0]);
-        Assert.Equal(["cohesion", Indicators.Find("cohesion")!.Title, "Cohesion", "yes", "percent", "75", Cell(low), Cell(high), "12"], csv.Single(r => r[0] == "cohesion"));
+        Assert.Equal(["indicator_code", "indicator", "measure", "headline", "unit", "estimate", "ci_low", "ci_high", "base", "weighting", "synthetic", "source"], csv[0]);
+        Assert.Equal(["cohesion", Indicators.Find("cohesion")!.Title, "Cohesion", "yes", "percent", "75", Cell(low), Cell(high), "12", "none", "no", "Test twelve (twelve), Test partner, 2025"],
+            csv.Single(r => r[0] == "cohesion"));
 
         // By area: Coldhurst's 8 of 10 shown; Werneth's 2 withheld on the page, in the download, the API and the map.
         var indicator = WebUtility.HtmlDecode(await http.GetStringAsync("/surveys/twelve/indicators/cohesion"));
@@ -112,11 +113,11 @@ public class SurveyResultsPagesTests
         Assert.Contains("\"intervals\":[", indicator);
 
         var areas = await CsvText.GetAsync(http, "/surveys/twelve/indicators/cohesion/areas.csv");
-        Assert.Equal(["breakdown", "area_code", "area", "estimate", "ci_low", "ci_high", "base", "compared_with_rest", "p_value"], areas[0]);
+        Assert.Equal(["breakdown", "area_code", "area", "estimate", "ci_low", "ci_high", "base", "compared_with_rest", "p_value", "weighting", "synthetic", "source"], areas[0]);
         Assert.Equal(21, areas.Count); // Oldham's 20 wards
         Assert.Equal(["area", Coldhurst, "Coldhurst", "80"], areas.Single(r => r[1] == Coldhurst)[..4]);
         Assert.Equal("not tested", areas.Single(r => r[1] == Coldhurst)[7]); // the rest (Werneth's two) is under the minimum
-        Assert.Equal(["area", Werneth, "Werneth", "[c]", "[c]", "[c]", "2", "", ""], areas.Single(r => r[1] == Werneth));
+        Assert.Equal(["area", Werneth, "Werneth", "[c]", "[c]", "[c]", "2", "", ""], areas.Single(r => r[1] == Werneth)[..9]);
         Assert.All(areas.Skip(1).Where(r => r[1] is not (Coldhurst or Werneth)), r => Assert.Equal(["[x]", "0"], [r[3], r[6]]));
 
         var byArea = await http.GetFromJsonAsync<JsonElement>("/api/v1/surveys/twelve/indicators/cohesion?by=area");
@@ -139,18 +140,22 @@ public class SurveyResultsPagesTests
         Assert.Contains("[c]", Row(indicator, "Asian"));
         var byGroup = await CsvText.GetAsync(http, "/surveys/twelve/indicators/cohesion/groups.csv?by=ethnic-group");
         Assert.Equal(["ethnic-group", "White", "White", "80"], byGroup[1][..4]); // in the question's order
-        Assert.Equal(["ethnic-group", "Asian", "Asian", "[c]", "[c]", "[c]", "2", "", ""], byGroup[2]);
+        Assert.Equal(["ethnic-group", "Asian", "Asian", "[c]", "[c]", "[c]", "2", "", ""], byGroup[2][..9]);
 
         // How people answered: 5, 4, 2 and 1 of the 12.
         var answers = await CsvText.GetAsync(http, "/surveys/twelve/indicators/cohesion/answers.csv");
-        Assert.Equal(["item_code", "question", "answer_code", "answer", "percent", "ci_low", "ci_high", "base"], answers[0]);
+        Assert.Equal(["item_code", "question", "answer_code", "answer", "percent", "ci_low", "ci_high", "base", "weighting", "synthetic", "source"], answers[0]);
         var definitely = answers.Single(r => r[2] == "definitely-agree");
         var (_, dLow, dHigh) = ByHand(5.0 / 12, 12);
-        Assert.Equal(["cohesion", StandardItems.Find("cohesion")!.Question, "definitely-agree", "Definitely agree", Cell(5.0 / 12), Cell(dLow), Cell(dHigh), "12"], definitely);
+        Assert.Equal(["cohesion", StandardItems.Find("cohesion")!.Question, "definitely-agree", "Definitely agree", Cell(5.0 / 12), Cell(dLow), Cell(dHigh), "12"], definitely[..8]);
         Assert.Equal(["8.3", "16.7", "0"], [answers.Single(r => r[2] == "definitely-disagree")[4], answers.Single(r => r[2] == "tend-to-disagree")[4], answers.Single(r => r[2] == "dont-know")[4]]);
         Assert.Contains($"{Percent(5.0 / 12)}", Row(indicator, "Definitely agree"));
 
         // Every download says how the figures were made and where they come from.
+        var openApi = (await http.GetFromJsonAsync<JsonElement>("/openapi/v1.json")).GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Superset(new HashSet<string> { "/api/v1/surveys", "/api/v1/surveys/{name}", "/api/v1/surveys/{name}/indicators", "/api/v1/surveys/{name}/indicators/{code}" }, openApi.ToHashSet());
+        Assert.DoesNotContain(openApi, p => p.StartsWith("/surveys/", StringComparison.Ordinal)); // downloads are not API
+
         var xlsx = await http.GetAsync("/surveys/twelve/indicators/cohesion/areas.xlsx");
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
         Assert.Equal("PK"u8.ToArray(), (await xlsx.Content.ReadAsByteArrayAsync())[..2]);
@@ -238,7 +243,11 @@ public class SurveyResultsPagesTests
         Assert.Equal(("Area", "None"), (nocensus.GetProperty("weighting").GetProperty("requested").GetString(), nocensus.GetProperty("weighting").GetProperty("applied").GetString()));
         Assert.True(nocensus.GetProperty("survey").GetProperty("synthetic").GetBoolean());
         var csv = await CsvText.GetAsync(http, "/surveys/nocensus/indicators.csv");
-        Assert.Equal(("cohesion", "100"), (csv[1][0], csv[1][5]));
+        Assert.Equal(("cohesion", "100", "none (weighting could not be done)", "yes"), (csv[1][0], csv[1][5], csv[1][9], csv[1][10]));
+        Assert.Contains("SYNTHETIC DATA", csv[1][11]);
+        var weightedCsv = await CsvText.GetAsync(http, "/surveys/weighted/indicators.csv");
+        Assert.Equal("post-stratification", weightedCsv[1][9]);
+        Assert.EndsWith("weighted to Census 2011 usual residents (ONS, Open Government Licence v3.0)", weightedCsv[1][11]);
         var notes = await http.GetAsync("/surveys/nocensus/indicators.xlsx");
         Assert.Equal(HttpStatusCode.OK, notes.StatusCode);
     }
