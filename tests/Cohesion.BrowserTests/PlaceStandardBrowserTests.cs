@@ -31,20 +31,14 @@ public sealed class PlaceStandardBrowserTests(BrowserFixture fixture) : IClassFi
     [MemberData(nameof(Pages))]
     public async Task PageHasNoViolationsForAnonymousVisitor(string path, int status)
     {
-        await using var context = await fixture.NewContextAsync(bypassCsp: true);
-        var page = await context.NewPageAsync();
-        await page.OpenAsync(path, status);
-        await Axe.AssertNoViolationsAsync(page);
+        await fixture.AssertNoViolationsAsync(path, status);
     }
 
     [Theory]
     [MemberData(nameof(Pages))]
     public async Task PageHasNoViolationsForSignedInAdmin(string path, int status)
     {
-        await using var context = await fixture.NewContextAsync(bypassCsp: true, storageState: await fixture.AdminStateAsync());
-        var page = await context.NewPageAsync();
-        await page.OpenAsync(path, status);
-        await Axe.AssertNoViolationsAsync(page);
+        await fixture.AssertNoViolationsAsync(path, status, asAdmin: true);
     }
 
     [Fact]

@@ -32,10 +32,7 @@ public sealed class SurveyResultsBrowserTests(BrowserFixture fixture) : IClassFi
     public async Task PageHasNoViolationsForAnonymousVisitor(string path, int status)
     {
         await EnsureSurveyAsync();
-        await using var context = await fixture.NewContextAsync(bypassCsp: true);
-        var page = await context.NewPageAsync();
-        await page.OpenAsync(path, status);
-        await Axe.AssertNoViolationsAsync(page);
+        await fixture.AssertNoViolationsAsync(path, status);
     }
 
     [Theory]
@@ -43,10 +40,7 @@ public sealed class SurveyResultsBrowserTests(BrowserFixture fixture) : IClassFi
     public async Task PageHasNoViolationsForSignedInAdmin(string path, int status)
     {
         await EnsureSurveyAsync();
-        await using var context = await fixture.NewContextAsync(bypassCsp: true, storageState: await fixture.AdminStateAsync());
-        var page = await context.NewPageAsync();
-        await page.OpenAsync(path, status);
-        await Axe.AssertNoViolationsAsync(page);
+        await fixture.AssertNoViolationsAsync(path, status, asAdmin: true);
     }
 
     [Fact]

@@ -52,6 +52,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         return context;
     }
 
+    /// <summary>Opens a page (as the admin when asked) in a context axe-core can be injected into, checks its status and runs axe on it.</summary>
+    public async Task AssertNoViolationsAsync(string path, int status, bool asAdmin = false)
+    {
+        await using var context = await NewContextAsync(bypassCsp: true, storageState: asAdmin ? await AdminStateAsync() : null);
+        var page = await context.NewPageAsync();
+        await page.OpenAsync(path, status);
+        await Axe.AssertNoViolationsAsync(page);
+    }
+
     /// <summary>Cookies of the admin, signed in with the one-time password changed (done once per fixture).</summary>
     public async Task<string> AdminStateAsync()
     {
