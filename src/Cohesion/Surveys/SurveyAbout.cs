@@ -82,7 +82,10 @@ public static class SurveyAbout
         return line;
     }
 
-    /// <summary>The notes every download of a survey's results carries before its own.</summary>
+    /// <summary>
+    /// The notes every download of a survey's results carries before its own: the survey's terms shared with the other
+    /// survey downloads, then the weighting in full, what the columns mean and where the questions and population come from.
+    /// </summary>
     public static List<(string, string)> Export(SurveyView v)
     {
         var s = v.Survey;
@@ -90,14 +93,8 @@ public static class SurveyAbout
         var w = r.Weighting;
         List<(string, string)> about =
         [
-            ("Survey", $"{s.Title} ({s.Name})"),
-            ("Area", $"{v.AreaName} ({v.AreaCode})"),
-            ("Period", s.Period),
-            ("Run by", v.Owner),
-            ("Synthetic data", s.IsSynthetic ? "Yes: " + Synthetic : "No"),
-            ("Published", s.IsPublished ? "Yes" : "No: visible to the owner organisation only"),
+            .. v.About,
             ("Responses", r.Data.Rows.ToString(CultureInfo.InvariantCulture)),
-            ("Weighting", Method(w, s.ResidenceLevel)),
             ("Weighting detail", string.Join(" ", Weighting(w, s.ResidenceLevel, r.Data.Rows))),
         ];
         if (w.Error is not null) about.Add(("Weighting not done", w.Error));
@@ -105,8 +102,6 @@ public static class SurveyAbout
         about.AddRange(
         [
             ("Estimates", "Design-based: percentages (0–100, one decimal) are weighted shares among those who gave an opinion; scores are weighted means. ci_low and ci_high bound the 95% confidence interval (logit interval for percentages; linearised standard errors). base is the number of respondents the figure rests on (unweighted)."),
-            (SurveyFigures.Withheld, $"Withheld: fewer than {r.MinimumBase} people answered (it is never zero)"),
-            (SurveyFigures.NotAvailable, "Not available: nobody answered"),
             ("Questions", string.Join("; ", QuestionSources(r))),
         ]);
         if (Population(w) is { } population) about.Add(("Population for weighting", population));

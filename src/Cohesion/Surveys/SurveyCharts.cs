@@ -25,10 +25,11 @@ public static class SurveyCharts
                 {
                     name = "Estimate",
                     values = rows.Select(g => SurveyFigures.Number(percent, g.Estimate, g.Estimate.Estimate, 1)),
-                    intervals = rows.Select(g => SurveyFigures.Number(percent, g.Estimate, g.Estimate.Low, 1) is { } low
-                        && SurveyFigures.Number(percent, g.Estimate, g.Estimate.High, 1) is { } high ? new[] { low, high } : null),
+                    low = rows.Select(g => SurveyFigures.Number(percent, g.Estimate, g.Estimate.Low, 1)),
+                    high = rows.Select(g => SurveyFigures.Number(percent, g.Estimate, g.Estimate.High, 1)),
                 },
             },
+            intervalLabel = "95% interval",
             valueSuffix = percent ? "%" : "",
             valueMin = percent ? 0 : indicator.Low,
             valueMax = percent ? 100 : indicator.High,

@@ -4,7 +4,7 @@ using Cohesion.Data;
 using Cohesion.Sharing;
 using Cohesion.Surveys.Model;
 using Cohesion.Surveys.Results;
-using Microsoft.EntityFrameworkCore;
+using Cohesion.Web;
 
 namespace Cohesion.Surveys;
 
@@ -13,18 +13,9 @@ public static class SurveyDownloads
 {
     public static bool IsFormat(string format) => format is "csv" or "xlsx";
 
-    /// <summary>A survey's download: the survey when the viewer may see it (null: 404), its results, and its owner's name.</summary>
-    public sealed record Source(Survey Survey, SurveyResults Results, string Owner)
-    {
-        public List<(string, string)> About => SurveyDownloads.About(Survey, Results, Owner, Survey.Area is { } a ? $"{a.Name} ({a.Code})" : "");
-    }
-
-    public static async Task<Source?> LoadAsync(CohesionDb db, SurveyResultsCache cache, string name, string format, HttpContext http, CancellationToken ct)
-    {
-        if (!IsFormat(format) || await SurveyAccess.FindAsync(db, name, Viewer.Of(http.User), ct) is not { } survey) return null;
-        var owner = await db.Organisations.Where(o => o.Id == survey.OwnerOrganisationId).Select(o => o.Name).FirstOrDefaultAsync(ct) ?? "";
-        return new Source(survey, await cache.GetAsync(db, survey, ct), owner);
-    }
+    /// <summary>A survey's download: the survey as the viewer sees it (null: 404 — not visible, or not a download format).</summary>
+    public static async Task<SurveyView?> LoadAsync(CohesionDb db, SurveyResultsCache cache, string name, string format, HttpContext http, CancellationToken ct) =>
+        IsFormat(format) ? await SurveyView.LoadAsync(db, cache, name, Viewer.Of(http.User), ct) : null;
 
     /// <summary>A survey's terms: title, area, period, owner, synthetic, published, weighting applied, minimum base.</summary>
     public static List<(string, string)> About(Survey s, SurveyResults r, string owner, string areaName) =>
@@ -53,8 +44,7 @@ public static class SurveyDownloads
         ("Percentages", "0–100, of people giving an opinion; intervals are 95% confidence intervals"),
     ];
 
-    public static (string, string) Exported(HttpContext http) =>
-        ("Exported", DateTime.UtcNow.ToString("dd/MM/yyyy HH:mm 'UTC'", CultureInfo.GetCultureInfo("en-GB")) + " by " + http.Actor());
+    public static (string, string) Exported(HttpContext http) => ExportFiles.Exported(http.Actor());
 
     public static (string, string) Rows(int count) => ("Rows", count.ToString(CultureInfo.InvariantCulture));
 }

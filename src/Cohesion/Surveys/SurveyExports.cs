@@ -1,5 +1,3 @@
-using System.Globalization;
-using Cohesion.Accounts;
 using Cohesion.Data;
 using Cohesion.Sharing;
 using Cohesion.Surveys.ItemBank;
@@ -27,13 +25,11 @@ public static class SurveyExports
         return g;
     }
 
-    static bool IsFormat(string format) => format is "csv" or "xlsx";
-
     static string Unit(Indicator i) => i.IsPercentage ? "percent" : "score";
 
     static async Task<IResult> IndicatorsExport(string name, string format, HttpContext http, CohesionDb db, SurveyResultsCache cache, CancellationToken ct)
     {
-        if (!IsFormat(format) || await SurveyView.LoadAsync(db, cache, name, Viewer.Of(http.User), ct) is not { } v) return TypedResults.NotFound();
+        if (!SurveyDownloads.IsFormat(format) || await SurveyView.LoadAsync(db, cache, name, Viewer.Of(http.User), ct) is not { } v) return TypedResults.NotFound();
         var r = v.Results;
         var rows = r.Indicators.Select(i => (i, e: r.Overall(i))).Select(x => (object?[])[x.i.Code, x.i.Title, x.i.Measure, x.i.Headline ? "yes" : "no", Unit(x.i),
             SurveyFigures.Cell(x.i, x.e, x.e.Estimate), SurveyFigures.Cell(x.i, x.e, x.e.Low), SurveyFigures.Cell(x.i, x.e, x.e.High), x.e.N]).ToList();
@@ -45,7 +41,7 @@ public static class SurveyExports
     static async Task<IResult> IndicatorExport(string name, string code, string table, string format, string? by, HttpContext http, CohesionDb db,
         SurveyResultsCache cache, CancellationToken ct)
     {
-        if (!IsFormat(format) || !Tables.Contains(table)) return TypedResults.NotFound();
+        if (!SurveyDownloads.IsFormat(format) || !Tables.Contains(table)) return TypedResults.NotFound();
         if (await SurveyView.LoadAsync(db, cache, name, Viewer.Of(http.User), ct) is not { } v || v.Indicator(code) is not { } i) return TypedResults.NotFound();
         var r = v.Results;
         ExportTable export;
@@ -101,7 +97,7 @@ public static class SurveyExports
         {
             Columns = [.. export.Columns, "weighting", "synthetic", "source"],
             Rows = export.Rows.Select(r => (object?[])[.. r, weighting, synthetic, source]).ToList(),
-            About = [.. SurveyAbout.Export(v), .. export.About, ("Rows", export.Rows.Count.ToString(CultureInfo.InvariantCulture)), ExportFiles.Exported(http.Actor())],
+            About = [.. SurveyAbout.Export(v), .. export.About, SurveyDownloads.Rows(export.Rows.Count), SurveyDownloads.Exported(http)],
         };
         return await ExportFiles.AuditedAsync(http, db, export, file, format,
             $"{export.Rows.Count} rows; survey={v.Survey.Name}; {detail}; weighting={v.Results.Weighting.Applied}; minimum base {v.Results.MinimumBase}", ct);

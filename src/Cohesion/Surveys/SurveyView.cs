@@ -23,6 +23,9 @@ public sealed record SurveyView(Survey Survey, string Owner, SurveyResults Resul
 
     public string Path => $"/surveys/{Uri.EscapeDataString(Survey.Name)}";
 
+    /// <summary>The survey's terms every download of it carries first (<see cref="SurveyDownloads.About(Survey, SurveyResults, string, string)"/>).</summary>
+    public List<(string, string)> About => SurveyDownloads.About(Survey, Results, Owner, $"{AreaName} ({AreaCode})");
+
     public string AreaName => Survey.Area?.Name ?? "";
     public string AreaCode => Survey.Area?.Code ?? "";
 

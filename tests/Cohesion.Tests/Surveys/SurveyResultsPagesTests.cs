@@ -110,7 +110,7 @@ public class SurveyResultsPagesTests
         Assert.Contains("data-map-geojson=\"/api/v1/areas/E08000004/boundaries?level=WARD\"", indicator);
         Assert.Contains("data-map-values=\"/api/v1/surveys/twelve/indicators/cohesion/map\"", indicator);
         Assert.Contains("data-chart=\"bar\"", indicator);
-        Assert.Contains("\"intervals\":[", indicator);
+        Assert.Contains("\"low\":[", indicator); // the interval across each bar
 
         var areas = await CsvText.GetAsync(http, "/surveys/twelve/indicators/cohesion/areas.csv");
         Assert.Equal(["breakdown", "area_code", "area", "estimate", "ci_low", "ci_high", "base", "compared_with_rest", "p_value", "weighting", "synthetic", "source"], areas[0]);
@@ -318,7 +318,8 @@ public class SurveyResultsPagesTests
         var xlsx = await http.GetByteArrayAsync("/surveys/exported/indicators/cohesion/areas.xlsx");
         var about = XlsxAbout(xlsx);
         Assert.Contains("Test exported (exported)", about);
-        Assert.Contains("none: each response counts once", about);
+        Assert.Contains("each response counts once", about);
+        Assert.Contains("Design-based: percentages", about);
         Assert.Contains("Withheld: fewer than 10 people answered (it is never zero)", about);
         Assert.Contains("Community Life Survey", about);
         Assert.Contains("by analyst@example.org", about);

@@ -149,28 +149,29 @@ function seriesValues (series) {
   return (series.values ?? []).map((v) => (v === null || v === undefined ? '-' : v))
 }
 
-function axisTooltipFormatter (suffix) {
+function axisTooltipFormatter (suffix, intervalLabel = 'interval') {
   return (params) => {
     const list = Array.isArray(params) ? params : [params]
     if (list.length === 0) return ''
     const rows = list.map((p) => Array.isArray(p.value)
       // An interval series' point is [category, low, high].
-      ? [p.seriesName, p.value[1] === '-' ? 'No data' : formatNumber(p.value[1], suffix) + ' to ' + formatNumber(p.value[2], suffix)]
+      ? [intervalLabel, p.value[1] === '-' ? 'No data' : formatNumber(p.value[1], suffix) + ' to ' + formatNumber(p.value[2], suffix)]
       : [list.length > 1 || p.seriesName ? p.seriesName : '', formatNumber(p.value === '-' ? null : p.value, suffix)])
     return tooltipHtml(list[0].name ?? list[0].axisValueLabel, rows)
   }
 }
 
 /**
- * Error bars over a bar series: spec series' "intervals" ([low, high] or null per category) drawn as a line
- * with end caps across each bar, as a custom series on the same axes. For a single series (grouped bars
- * would need each bar's offset).
+ * Error bars over a bar series: the series' "low" and "high" (as on a line chart) drawn as a line with end caps
+ * across each bar, a custom series on the same axes. For a single series (grouped bars would need each bar's
+ * offset).
  */
 function intervalSeries (s, horizontal) {
+  const bound = (v) => v !== null && v !== undefined && Number.isFinite(v)
   return {
     type: 'custom',
-    name: '95% interval',
-    data: s.intervals.map((iv, i) => (Array.isArray(iv) && Number.isFinite(iv[0]) && Number.isFinite(iv[1]) ? [i, iv[0], iv[1]] : [i, '-', '-'])),
+    name: 'interval',
+    data: s.low.map((low, i) => (bound(low) && bound(s.high[i]) ? [i, low, s.high[i]] : [i, '-', '-'])),
     encode: horizontal ? { y: 0, x: [1, 2], tooltip: [1, 2] } : { x: 0, y: [1, 2], tooltip: [1, 2] },
     z: 10,
     renderItem: (params, api) => {
@@ -245,7 +246,7 @@ function barOption (spec, element) {
       ...baseOption().tooltip,
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
-      formatter: axisTooltipFormatter(suffix)
+      formatter: axisTooltipFormatter(suffix, spec.intervalLabel)
     },
     xAxis: horizontal ? valueAxis : categoryAxis,
     yAxis: horizontal ? categoryAxis : valueAxis,
@@ -261,7 +262,7 @@ function barOption (spec, element) {
         itemStyle: spec.stacked ? { borderColor: '#ffffff', borderWidth: 1 } : undefined,
         emphasis: { focus: multi ? 'series' : 'none' }
       })),
-      ...(!multi && Array.isArray(spec.series[0]?.intervals) ? [intervalSeries(spec.series[0], horizontal)] : [])
+      ...(!multi && Array.isArray(spec.series[0]?.low) && Array.isArray(spec.series[0]?.high) ? [intervalSeries(spec.series[0], horizontal)] : [])
     ]
   }
 }
