@@ -27,6 +27,15 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
         { "/parallel-lives/E08000004", 200 },
         { "/parallel-lives/E08000004?level=MSOA&map=share&group=Pakistani", 200 },
         { "/surveys/place/E08000004", 200 },
+        { "/surveys/items", 200 },
+        { "/surveys/items?q=trust&measure=Community+strength", 200 },
+        { "/surveys/items?q=zebra", 200 },
+        { "/surveys/items/cohesion", 200 },
+        { "/surveys/items/ce-dont-get-along", 200 },
+        { "/surveys/items/therm-muslims", 200 },
+        { "/surveys/items/residence", 200 },
+        { "/surveys/items/no-such-item", 404 },
+        { "/surveys/methodology", 200 },
         { "/nope", 404 },
     };
 

@@ -101,7 +101,27 @@ public static class Glossary
             "Every comment is read by the organisation running the engagement before it is published. Comments are screened for email addresses, UK phone numbers and postcodes when they arrive, and those are shown to the moderator first. A moderator approves a comment, publishes it with the personal details removed (the original is not kept) or rejects it (its text is deleted)."),
     ];
 
+    public static readonly GlossaryTerm[] Surveys =
+    [
+        new("positive-share", "Positive share",
+            "The headline figure of a survey question: the percentage of people who gave one of the answers counted as positive (for the cohesion question, \"definitely agree\" or \"tend to agree\"), among the people in the question's base. It is weighted to the population, and comes with a confidence interval."),
+        new("base", "Base",
+            "The people a survey figure is worked out from: those who answered the question with an opinion. Answers such as \"don't know\", \"too few people in local area\" or \"prefer not to say\" are left out of it, as the national surveys leave them out. The unweighted base is the number of those people; a figure resting on fewer than the minimum base (10 unless set otherwise) is withheld and shown as [c], with its base."),
+        new("post-stratification", "Post-stratification",
+            "Weighting survey responses so that each group of people (for example the people of each ward) counts as much as it does in the population: every response in a group is weighted by the group's population divided by the group's number of responses (or their weights)."),
+        new("raking", "Raking",
+            "Weighting survey responses to several population totals at once, such as the population of each ward and of each ethnic group, when only the separate totals are known. The weights are adjusted to each set of totals in turn, again and again, until they match them all (iterative proportional fitting; Deming and Stephan, 1940)."),
+        new("design-effect", "Design effect",
+            "How much less precise an estimate is than one from a simple random sample of the same size. The design effect of weighting (Kish, 1965) is 1 + CV², where CV is the coefficient of variation of the weights: the more the weights differ, the larger it is. Dividing the number of responses by it gives the effective sample size."),
+        new("collective-efficacy-scale", "Collective efficacy scale",
+            "Ten survey questions (Sampson, Raudenbush and Earls, 1997): five on social cohesion and trust among neighbours and five on how likely neighbours are to step in (informal social control), each scored from 1 to 5, so the scale runs from 10 to 50. Two of the cohesion questions are worded negatively and scored the other way round. A respondent who answered at least 8 of the 10 gets a score, prorated from the questions answered."),
+        new("feeling-thermometer", "Feeling thermometer",
+            "A survey question that asks people to rate how warm or cold they feel towards a group of people, from 0 (very cold) to 100 (very warm), 50 meaning neither. Comparing ratings across groups, and by the respondent's own group, shows how people with different characteristics feel about each other."),
+        new("reliability", "Reliability (λ)",
+            "How far a neighbourhood's average on a scale such as collective efficacy can be told apart from other neighbourhoods': λ = τ / (τ + σ²/n), where τ is the variance between neighbourhoods, σ² the variance between people in one and n its number of respondents (Raudenbush and Sampson, 1999). It is near 1 when the neighbourhood has many respondents or neighbourhoods differ a lot, near 0 when its average could be chance."),
+    ];
+
     /// <summary>The glossary page's sections, in order.</summary>
     public static readonly (string Title, GlossaryTerm[] Terms)[] Sections =
-        [("Ideas", Ideas), ("Areas", Areas), ("Measures", Measures), ("Community change and confidentiality", Change), ("Parallel lives", Segregation), ("Place Standard", PlaceStandard)];
+        [("Ideas", Ideas), ("Areas", Areas), ("Measures", Measures), ("Community change and confidentiality", Change), ("Parallel lives", Segregation), ("Place Standard", PlaceStandard), ("Surveys", Surveys)];
 }

@@ -1,5 +1,6 @@
 using Cohesion.Accounts;
 using Cohesion.Surveys.Attitudes;
+using Cohesion.Surveys.Bank;
 using Cohesion.Surveys.Dashboard;
 using Cohesion.Surveys.Efficacy;
 using Cohesion.Web.PublicForms;
@@ -11,9 +12,12 @@ namespace Cohesion.Surveys;
 /// <summary>The Surveys module's services, page rules and endpoints, added to the app in two lines.</summary>
 public static class SurveysSetup
 {
-    /// <summary>Open to anyone: each survey's own state decides what they see (404 for an unpublished one, "closed" for the form).</summary>
+    /// <summary>
+    /// Open to anyone: the item bank and the methodology; for survey pages, each survey's own state decides what they see
+    /// (404 for an unpublished one, "closed" for the form).
+    /// </summary>
     static readonly string[] PublicPages = ["/Surveys/Respond/Respond", "/Surveys/Respond/Done", "/Surveys/Dashboard/Place", "/Surveys/Attitudes/Attitudes", "/Surveys/Efficacy/CollectiveEfficacy",
-        "/Surveys/Pages/Survey", "/Surveys/Pages/SurveyIndicator"];
+        "/Surveys/Pages/Survey", "/Surveys/Pages/SurveyIndicator", "/Surveys/Bank/Items", "/Surveys/Bank/Item", "/Surveys/Bank/Methodology"];
 
     /// <summary>Contributors and above; each page also checks the user is in the survey's owner organisation.</summary>
     static readonly string[] StaffPages = ["/Surveys/Dashboard/Targets"];
@@ -40,5 +44,6 @@ public static class SurveysSetup
         app.MapEfficacyExports().AllowAnonymous();
         api.MapSurveyApi().AllowAnonymous();
         app.MapSurveyExports().AllowAnonymous();
+        app.MapItemBankExports().AllowAnonymous();
     }
 }
