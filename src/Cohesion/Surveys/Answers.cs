@@ -63,6 +63,14 @@ public static class ResponseWriter
 
     public static SurveyResponse Add(CohesionDb db, int surveyId, NewResponse r, IReadOnlyDictionary<string, int> residenceAreas, string source, DateOnly on, string? receipt = null)
     {
+        var response = ToResponse(surveyId, r, residenceAreas, source, on, receipt);
+        db.SurveyResponses.Add(response);
+        return response;
+    }
+
+    /// <summary>The response as stored, not yet added to any context (<see cref="ResponseBulkWriter"/> writes many at once).</summary>
+    public static SurveyResponse ToResponse(int surveyId, NewResponse r, IReadOnlyDictionary<string, int> residenceAreas, string source, DateOnly on, string? receipt = null)
+    {
         var response = new SurveyResponse
         {
             SurveyId = surveyId, SubmittedOn = on, Source = source, Receipt = receipt,
@@ -78,7 +86,6 @@ public static class ResponseWriter
             }
             response.Answers.Add(new SurveyAnswer { ItemCode = a.ItemCode, Choice = a.Choice, Value = a.Value });
         }
-        db.SurveyResponses.Add(response);
         return response;
     }
 }

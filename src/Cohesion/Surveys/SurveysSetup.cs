@@ -2,6 +2,7 @@ using Cohesion.Accounts;
 using Cohesion.Surveys.Attitudes;
 using Cohesion.Surveys.Bank;
 using Cohesion.Surveys.Dashboard;
+using Cohesion.Surveys.Demo;
 using Cohesion.Surveys.Efficacy;
 using Cohesion.Web.PublicForms;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -34,6 +35,12 @@ public static class SurveysSetup
             foreach (var page in PublicPages) o.Conventions.AllowAnonymousToPage(page);
             foreach (var page in StaffPages) o.Conventions.AuthorizePage(page, Policies.Contributor);
         });
+        // Tests that do not look at the demo's surveys turn this off, so their counts are their own.
+        if (config.GetValue(DemoSetting, true))
+        {
+            services.AddSingleton<DemoSurveySeeder>();
+            services.AddHostedService(sp => sp.GetRequiredService<DemoSurveySeeder>());
+        }
         return services;
     }
 

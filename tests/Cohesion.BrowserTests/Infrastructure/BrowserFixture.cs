@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Cohesion.BrowserTests.Infrastructure;
 
 /// <summary>
-/// One app (fresh database, demo place, change data and Place Standard engagements seeded) and one headless Chromium for a test class. Each
+/// One app (fresh database, demo place, change data, Place Standard engagements and surveys seeded) and one headless Chromium for a test class. Each
 /// test opens its own browser context, so cookies never leak between tests.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
@@ -26,8 +26,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var chromium = BrowserEnvironment.Chromium; // fail before starting anything
-        // With the demo's synthetic change data and Place Standard engagements: their pages are among the pages checked.
-        _app = await TestApp.StartAsync(Cohesion.Data.DatabaseProvider.Sqlite, [.. TestApp.WithChangeData, .. TestApp.WithPlaceStandardData]);
+        // With the demo's synthetic change data, Place Standard engagements and surveys: their pages are among the pages checked.
+        _app = await TestApp.StartAsync(Cohesion.Data.DatabaseProvider.Sqlite, [.. TestApp.WithChangeData, .. TestApp.WithPlaceStandardData, .. TestApp.WithSurveyData]);
         AdminPassword = _app.AdminPassword;
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = BrowserEnvironment.ChromiumArgs });

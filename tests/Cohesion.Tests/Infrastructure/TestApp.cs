@@ -18,15 +18,15 @@ public sealed partial class TestApp : IAsyncDisposable
     public string StartupOutput { get; init; } = "";
 
     /// <summary>
-    /// Starts the app; the demo's synthetic change data and Place Standard engagements are seeded only when a test asks
-    /// for them with <see cref="WithChangeData"/> or <see cref="WithPlaceStandardData"/>.
+    /// Starts the app; the demo's synthetic change data, Place Standard engagements and surveys are seeded only when a
+    /// test asks for them with <see cref="WithChangeData"/>, <see cref="WithPlaceStandardData"/> or <see cref="WithSurveyData"/>.
     /// </summary>
     public static async Task<TestApp> StartAsync(DatabaseProvider provider, params string[] extraArgs)
     {
         var database = await TestDatabase.CreateAsync(provider, migrate: false);
         string[] args = ["--urls", "http://127.0.0.1:0", "--Cohesion:Security:SignInPermitPerMinute", "1000",
             "--Cohesion:Security:PublicFormPermitPerMinute", "1000", "--Cohesion:Demo:ChangeData", "false",
-            "--Cohesion:Demo:PlaceStandard", "false", .. database.Args, .. extraArgs];
+            "--Cohesion:Demo:PlaceStandard", "false", "--Cohesion:Demo:Surveys", "false", .. database.Args, .. extraArgs];
         var app = CohesionWebApp.Build(args, b => b.Logging.ClearProviders());
         var output = new StringWriter();
         await CohesionWebApp.PrepareAsync(app, output);
@@ -35,6 +35,13 @@ public sealed partial class TestApp : IAsyncDisposable
         {
             // Seeded in the background once the app listens, like the change data; tests that asked for it wait.
             await app.Services.GetRequiredService<Cohesion.PlaceStandard.Demo.DemoPlaceStandardSeeder>().Status.Done.WaitAsync(TimeSpan.FromMinutes(2));
+        }
+        if (Asks(extraArgs, WithSurveyData))
+        {
+            // Seeded in the background like the others; tests that asked for the demo's surveys wait, and fail if it failed.
+            var status = app.Services.GetRequiredService<Cohesion.Surveys.Demo.DemoSurveySeeder>().Status;
+            await status.Done.WaitAsync(TimeSpan.FromMinutes(2));
+            if (status.Current == SeedStatus.State.Failed) throw new InvalidOperationException($"Demo surveys: {status.Error}");
         }
         if (Asks(extraArgs, WithChangeData))
         {
@@ -52,6 +59,9 @@ public sealed partial class TestApp : IAsyncDisposable
 
     /// <summary>The extra arguments that seed the demo's synthetic Place Standard engagements, as a first start does.</summary>
     public static readonly string[] WithPlaceStandardData = ["--Cohesion:Demo:PlaceStandard", "true"];
+
+    /// <summary>The extra arguments that seed the demo's synthetic residents' surveys, as a first start does.</summary>
+    public static readonly string[] WithSurveyData = ["--Cohesion:Demo:Surveys", "true"];
 
     /// <summary>Whether the arguments hold the setting (a name followed by its value).</summary>
     static bool Asks(string[] args, string[] setting) =>

@@ -1,7 +1,7 @@
 using Cohesion.Accounts;
-using Cohesion.Analytics;
 using Cohesion.Data;
 using Cohesion.Places;
+using Cohesion.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohesion.PlaceStandard.Demo;
@@ -147,23 +147,5 @@ public static class DemoPlaceStandard
         if (rng.Chance(0.07)) return null;
         if (rng.Chance(southAsian)) return rng.Chance(0.55) ? "asian-bangladeshi" : rng.Chance(0.85) ? "asian-pakistani" : "asian-indian";
         return rng.Below(20) switch { < 15 => "white-british", 15 => "white-other", 16 => "mixed-white-asian", 17 => "black-african", 18 => "white-irish", _ => "other-any" };
-    }
-
-    /// <summary>Draws from <see cref="Xoshiro256"/> with arithmetic only (+, −, ×, ÷), so the same seed gives the same data on every machine.</summary>
-    sealed class DemoRandom(ulong seed, ulong stream)
-    {
-        Xoshiro256 _bits = new(Xoshiro256.Mix(seed ^ Xoshiro256.Mix(stream + 1)));
-
-        public double Uniform() => (_bits.Next() >> 11) * (1.0 / (1UL << 53));
-        public bool Chance(double p) => Uniform() < p;
-        public int Below(int n) => (int)Math.BigMul(_bits.Next(), (ulong)n, out _);
-
-        /// <summary>Approximately standard normal: the sum of 12 uniforms less 6 (Irwin–Hall), which needs no logarithm.</summary>
-        public double Normal()
-        {
-            var s = 0.0;
-            for (var i = 0; i < 12; i++) s += Uniform();
-            return s - 6;
-        }
     }
 }
