@@ -14,7 +14,9 @@ namespace Cohesion.Surveys.Demo;
 /// Each item's latent is a weighted sum of these plus its own noise, with a variance of about 1, cut at the normal
 /// quantiles of the item's answer shares, which are set near the national Community Life Survey levels (cohesion
 /// about 80% positive, belonging 60%, influence 25%, trusting many or some neighbours 40%, chatting monthly 70%,
-/// pulling together 60%). The story: in <see cref="StoryWard"/> cohesion falls sharply in the last year.
+/// pulling together 60%), with the Community Life Survey's differences between groups (minority ethnic groups more
+/// often feel they can influence decisions, Asian residents belong more strongly), so weighting by ethnic group moves
+/// the figures. The story: in <see cref="StoryWard"/> cohesion falls sharply in the last year.
 /// </summary>
 sealed class DemoAnswers(DemoPopulation population, int year)
 {
@@ -113,11 +115,11 @@ sealed class DemoAnswers(DemoPopulation population, int year)
             rng.Chance(0.04) ? "dont-know"
             : rng.Chance(0.01) ? "too-few-people"
             : rng.Chance(ward.WhiteBritishShare > 0.9 ? 0.05 : 0.005) ? "all-same-background"
-            : Cohesion.Pick(r.Item(0.8, 0.2, 0.35) - (white ? 0.6 * nonWhiteBritish : 0) + (p.Broad == "Asian" ? 0.15 : 0) + 0.1 - (story ? 0.9 : 0)));
+            : Cohesion.Pick(r.Item(0.8, 0.2, 0.35) - (white ? 0.6 * nonWhiteBritish : 0) + (p.Broad == "Asian" ? 0.25 : 0) + 0.1 - (story ? 0.9 : 0)));
         Answer(a, rng, "belonging", () => rng.Chance(0.01) ? "dont-know"
-            : Belonging.Pick(r.Item(0.4, 0.65, 0.2) + (p.Age <= 1 ? -0.2 : p.Older ? 0.2 : 0) + (p.Broad == "Asian" ? 0.2 : 0) - (p.BornInUk ? 0 : 0.1) + 0.02 * year));
+            : Belonging.Pick(r.Item(0.4, 0.65, 0.2) + (p.Age <= 1 ? -0.2 : p.Older ? 0.2 : 0) + (p.Broad == "Asian" ? 0.35 : 0) - (p.BornInUk ? 0 : 0.1) + 0.02 * year));
         Answer(a, rng, "influence", () => rng.Chance(0.07) ? "dont-know"
-            : Influence.Pick(r.Item(0.2, 0.35, 0.45) + (minority ? 0.25 : 0) - (p.Disabled ? 0.1 : 0) - 0.03 * year));
+            : Influence.Pick(r.Item(0.2, 0.35, 0.45) + (minority ? 0.45 : 0) - (p.Disabled ? 0.1 : 0) - 0.03 * year));
         Answer(a, rng, "trust-neighbours", () => rng.Chance(0.02) ? "just-moved" : rng.Chance(0.03) ? "dont-know"
             : Trust.Pick(r.Item(0.9, 0.3, 0.55) + (p.Young ? -0.25 : p.Older ? 0.2 : 0) - (story ? 0.3 : 0)));
         Answer(a, rng, "chat-neighbours", () => rng.Chance(0.005) ? "dont-know" : Chat.Pick(r.Item(0.3, 0.75, 0) + (p.Older ? 0.3 : p.Young ? -0.3 : 0)));
