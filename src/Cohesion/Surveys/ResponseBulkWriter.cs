@@ -55,8 +55,8 @@ public static class ResponseBulkWriter
         long n = 0;
         await using (var copy = await pg.BeginBinaryImportAsync("COPY sv_answers (response_id, item_code, choice, value) FROM STDIN (FORMAT BINARY)", ct))
         {
-            // Synchronous writes: they only fill Npgsql's buffer (it sends when full), and the async ones cost more than
-            // the rest of the seeding put together over 300,000 rows.
+            // Synchronous writes: they only fill Npgsql's buffer (it sends when full); awaiting each of 1.1 million values
+            // took a quarter more CPU.
             foreach (var r in responses)
             {
                 ct.ThrowIfCancellationRequested();
