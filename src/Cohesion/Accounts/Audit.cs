@@ -23,11 +23,16 @@ public static class AuditActions
     public const string Moderation = "moderation";
     /// <summary>Surveys: an indicator target for an area added, changed or deleted.</summary>
     public const string SurveyTarget = "survey-target";
+    /// <summary>Surveys: created, changed (details, questions, open, closed, published, withdrawn), deleted.</summary>
+    public const string SurveyCreated = "survey-created";
+    public const string SurveyChanged = "survey-changed";
+    public const string SurveyDeleted = "survey-deleted";
     /// <summary>Surveys: responses imported (the demo's synthetic ones among them); its own action for the same reason as the Place Standard's.</summary>
     public const string SurveyImport = "survey-import";
 
     public static readonly string[] All = [SignIn, SignInFailed, SignOut, PasswordChanged, Import, Export, UserCreated, UserChanged, OrganisationCreated, OrganisationChanged,
-        PlaceStandardCreated, PlaceStandardChanged, PlaceStandardImport, Moderation, SurveyTarget, SurveyImport];
+        PlaceStandardCreated, PlaceStandardChanged, PlaceStandardImport, Moderation, SurveyTarget, SurveyImport,
+        SurveyCreated, SurveyChanged, SurveyDeleted];
 }
 
 public static class Audit

@@ -39,3 +39,6 @@ public static class StatusTags
         _ => "govuk-tag--grey",
     };
 }
+
+/// <summary>A GOV.UK textarea with its label, hint and inline error.</summary>
+public sealed record TextareaInput(string Id, string Label, string? Value, FieldError? Error, int MaxLength, string? Hint = null, int Rows = 4);

@@ -20,6 +20,7 @@ public static class PlacesCli
         import.Add(Census());
         import.Add(Change.Import.ChangeImportCli.Command());
         import.Add(PlaceStandard.Import.PlaceStandardImportCli.Command());
+        import.Add(Surveys.Import.SurveyImportCli.Command());
         return import;
     }
 

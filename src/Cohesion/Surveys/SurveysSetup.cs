@@ -4,6 +4,7 @@ using Cohesion.Surveys.Bank;
 using Cohesion.Surveys.Dashboard;
 using Cohesion.Surveys.Demo;
 using Cohesion.Surveys.Efficacy;
+using Cohesion.Surveys.Read;
 using Cohesion.Web.PublicForms;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,14 +15,23 @@ namespace Cohesion.Surveys;
 public static class SurveysSetup
 {
     /// <summary>
-    /// Open to anyone: the item bank and the methodology; for survey pages, each survey's own state decides what they see
-    /// (404 for an unpublished one, "closed" for the form).
+    /// Open to anyone: the survey list, the item bank and the methodology; for survey pages, each survey's own state decides
+    /// what they see (404 for an unpublished one, "closed" for the form).
     /// </summary>
-    static readonly string[] PublicPages = ["/Surveys/Respond/Respond", "/Surveys/Respond/Done", "/Surveys/Dashboard/Place", "/Surveys/Attitudes/Attitudes", "/Surveys/Efficacy/CollectiveEfficacy",
-        "/Surveys/Pages/Survey", "/Surveys/Pages/SurveyIndicator", "/Surveys/Bank/Items", "/Surveys/Bank/Item", "/Surveys/Bank/Methodology"];
+    static readonly string[] PublicPages =
+    [
+        "/Surveys/Respond/Respond", "/Surveys/Respond/Done", "/Surveys/Dashboard/Place", "/Surveys/Attitudes/Attitudes", "/Surveys/Efficacy/CollectiveEfficacy",
+        "/Surveys/Pages/Survey", "/Surveys/Pages/SurveyIndicator", "/Surveys/Bank/Items", "/Surveys/Bank/Item", "/Surveys/Bank/Methodology",
+        "/Surveys/Pages/Index",
+    ];
 
     /// <summary>Contributors and above; each page also checks the user is in the survey's owner organisation.</summary>
-    static readonly string[] StaffPages = ["/Surveys/Dashboard/Targets"];
+    static readonly string[] StaffPages =
+    [
+        "/Surveys/Dashboard/Targets",
+        "/Surveys/Pages/New", "/Surveys/Pages/Manage", "/Surveys/Pages/Details", "/Surveys/Pages/Questions", "/Surveys/Pages/Local",
+        "/Surveys/Pages/Delete", "/Surveys/Pages/Import",
+    ];
 
     public const string DemoSetting = "Cohesion:Demo:Surveys";
 
@@ -52,5 +62,6 @@ public static class SurveysSetup
         api.MapSurveyApi().AllowAnonymous();
         app.MapSurveyExports().AllowAnonymous();
         app.MapItemBankExports().AllowAnonymous();
+        app.MapSurveyListExport().AllowAnonymous();
     }
 }

@@ -2,6 +2,7 @@ using Cohesion.Accounts;
 using Cohesion.Data;
 using Cohesion.Imports;
 using Cohesion.PlaceStandard.Import;
+using Cohesion.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -56,24 +57,17 @@ public sealed class PlaceStandardManageModel(CohesionDb db) : EngagementStaffPag
     public async Task<IActionResult> OnPostImportAsync(string name, IFormFile? file, string? approved, CancellationToken ct)
     {
         if (await LoadAsync(name, ct) is { } refused) return refused;
-        if (file is null || file.Length == 0) Fail("file", "Choose a CSV file of assessments");
-        else if (file.Length > MaxUpload) Fail("file", $"The file must be smaller than {MaxUpload / (1024 * 1024)} MB: split it");
-        else if (!file.FileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)) Fail("file", "The file must be a CSV file (.csv)");
-        if (Errors.Count > 0)
+        if (Uploads.Problem(file, MaxUpload, "assessments") is { } problem)
         {
+            Fail("file", problem);
             await CountAsync(ct);
             return Page();
         }
-        // Saved under its own name in a folder of its own, so every error names the file the user chose.
-        var dir = Directory.CreateTempSubdirectory("cohesion-upload-");
-        var fileName = Path.GetFileName(file!.FileName);
         try
         {
-            var path = Path.Combine(dir.FullName, fileName);
-            await using (var s = System.IO.File.Create(path)) await file.CopyToAsync(s, ct);
-            var rows = AssessmentImport.Read(path);
-            var r = await AssessmentImport.SaveAsync(Db, Engagement, rows, fileName, approved == "yes", Actor, Ip, ct);
-            Notice($"Imported {r.Assessments:N0} assessments from {fileName}: {r.Scores:N0} scores and {r.Comments:N0} comments, {r.CommentsHeld:N0} waiting for moderation");
+            var r = await Uploads.WithSavedCopyAsync(file!, (path, fileName) =>
+                AssessmentImport.SaveAsync(Db, Engagement, AssessmentImport.Read(path), fileName, approved == "yes", Actor, Ip, ct), ct);
+            Notice($"Imported {r.Assessments:N0} assessments from {Path.GetFileName(file!.FileName)}: {r.Scores:N0} scores and {r.Comments:N0} comments, {r.CommentsHeld:N0} waiting for moderation");
             return Redirect($"{Base}/manage");
         }
         catch (ImportFailedException e)
@@ -82,10 +76,6 @@ public sealed class PlaceStandardManageModel(CohesionDb db) : EngagementStaffPag
             foreach (var x in e.Errors) Fail("file", x.ToString());
             await CountAsync(ct);
             return Page();
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
         }
     }
 }
