@@ -23,14 +23,15 @@ public sealed class SurveysLocalModel(CohesionDb db) : SurveyStaffPage(db)
         return null;
     }
 
-    public async Task<IActionResult> OnGetAsync(string name, string? code, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string name, [FromRoute] string? code, CancellationToken ct)
     {
         if (await LoadAsync(name, code, ct) is { } refused) return refused;
         if (Editing is { } item) Form = LocalQuestionForm.Of(item);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string name, string? code, LocalQuestionForm form, CancellationToken ct)
+    // The code comes from the address only: the form has a field of the same name for a new question's code.
+    public async Task<IActionResult> OnPostAsync(string name, [FromRoute] string? code, LocalQuestionForm form, CancellationToken ct)
     {
         if (await LoadAsync(name, code, ct) is { } refused) return refused;
         Form = form;
