@@ -36,6 +36,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
         { "/surveys/items/residence", 200 },
         { "/surveys/items/no-such-item", 404 },
         { "/surveys/methodology", 200 },
+        { "/surveys", 200 },
+        { "/surveys?status=closed&sort=title&dir=asc", 200 },
         { "/nope", 404 },
     };
 

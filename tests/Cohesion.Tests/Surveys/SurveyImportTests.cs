@@ -163,6 +163,10 @@ public class SurveyImportTests
         Assert.StartsWith("many.csv: line 51, column 'cohesion', value 'agree'", many.Errors[^1].ToString());
 
         Assert.Equal(3, ResponseImport.Read(files.Write("good.csv", Good), Items, Wards, Today).Count);
+        // The documented example reads as it says.
+        var example = ResponseImport.Read(Files.Repo("docs", "examples", "survey-responses-import.csv"), Items, Wards, Today);
+        Assert.Equal(5, example.Count);
+        Assert.Equal([1.2, 1.2, 0.8, 0.8, 1.0], example.Select(r => r.Response.DesignWeight));
     }
 
     [Fact]
