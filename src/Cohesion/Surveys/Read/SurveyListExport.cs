@@ -14,7 +14,7 @@ public static class SurveyListExport
 
     static async Task<IResult> ExportAsync(string format, HttpContext http, CohesionDb db, CancellationToken ct)
     {
-        if (format is not ("csv" or "xlsx")) return Results.NotFound();
+        if (format is not ("csv" or "xlsx")) return TypedResults.NotFound();
         var query = SurveyQuery.From(http.Request.Query);
         var rows = query.Apply(await SurveyList.LoadAsync(db, Viewer.Of(http.User), ct));
         var export = new ExportTable("Surveys",
