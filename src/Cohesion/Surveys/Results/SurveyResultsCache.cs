@@ -26,7 +26,7 @@ public sealed class SurveyResultsCache(IOptions<SurveyOptions> options)
         var key = string.Join('|', stats?.Count ?? 0, stats?.Last ?? 0, survey.Weighting, survey.ResidenceLevel, survey.AreaId,
             survey.Name, survey.Title, survey.Period, survey.Description, survey.IsOpen, survey.IsPublished, survey.IsSynthetic,
             string.Join(',', survey.Questions.OrderBy(q => q.Position).Select(q => q.ItemCode)),
-            string.Join(',', survey.LocalItems.Select(i => $"{i.Code}:{i.Kind}:{i.Options.GetHashCode(StringComparison.Ordinal)}:{i.Min}:{i.Max}")));
+            string.Join(',', survey.LocalItems.Select(i => $"{i.Code}:{i.Kind}:{i.Question}:{i.Hint}:{i.Options}:{i.Min}:{i.Max}")));
         if (entries.TryGetValue(survey.Id, out var hit) && hit.Key == key) return hit.Results;
         var results = await SurveyResults.LoadAsync(db, survey, MinimumBase, ct);
         entries[survey.Id] = (key, results);
