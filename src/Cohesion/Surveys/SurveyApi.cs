@@ -4,6 +4,7 @@ using Cohesion.Places;
 using Cohesion.Sharing;
 using Cohesion.Surveys.ItemBank;
 using Cohesion.Surveys.Model;
+using Cohesion.Surveys.Read;
 using Cohesion.Surveys.Results;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -77,15 +78,12 @@ public static class SurveyApi
 
     static async Task<Ok<List<SurveySummaryDto>>> List(HttpContext http, CohesionDb db, CancellationToken ct)
     {
-        var surveys = await SurveyAccess.Visible(db, Viewer.Of(http.User)).Include(s => s.Area).ToListAsync(ct);
-        var ids = surveys.Select(s => s.Id).ToList();
-        var owners = surveys.Select(s => s.OwnerOrganisationId).Distinct().ToList();
-        var names = await db.Organisations.AsNoTracking().Where(o => owners.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        var counts = await db.SurveyResponses.Where(r => ids.Contains(r.SurveyId)).GroupBy(r => r.SurveyId)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        return TypedResults.Ok(surveys
-            .OrderBy(s => s.Area?.Name, StringComparer.OrdinalIgnoreCase).ThenByDescending(s => s.Period, StringComparer.Ordinal).ThenBy(s => s.Title, StringComparer.OrdinalIgnoreCase)
-            .Select(s => Summary(s, names.GetValueOrDefault(s.OwnerOrganisationId, ""), counts.GetValueOrDefault(s.Id))).ToList());
+        // The same rows as the /surveys page (one query with owners and response counts), in the API's order.
+        var rows = await SurveyList.LoadAsync(db, Viewer.Of(http.User), ct);
+        return TypedResults.Ok(rows
+            .OrderBy(r => r.AreaName, StringComparer.OrdinalIgnoreCase).ThenByDescending(r => r.Period, StringComparer.Ordinal).ThenBy(r => r.Title, StringComparer.OrdinalIgnoreCase)
+            .Select(r => new SurveySummaryDto(r.Name, r.Title, r.Description, r.AreaCode, r.AreaName, r.ResidenceLevel.Token(), r.Period, r.Owner,
+                r.Open, r.Published, r.Synthetic, r.Responses)).ToList());
     }
 
     static async Task<Results<Ok<SurveyDetailDto>, ProblemHttpResult>> Detail(string name, HttpContext http, CohesionDb db, SurveyResultsCache cache, CancellationToken ct)

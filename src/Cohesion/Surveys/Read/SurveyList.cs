@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Cohesion.Surveys.Read;
 
 /// <summary>A survey in the list: what it is, where and when, its state and how many responses it has.</summary>
-public sealed record SurveyRow(string Name, string Title, string AreaCode, string AreaName, string Period, int OwnerOrganisationId, string Owner,
-    bool Open, bool Published, bool Synthetic, int Responses)
+public sealed record SurveyRow(string Name, string Title, string Description, string AreaCode, string AreaName, AreaLevel ResidenceLevel,
+    string Period, int OwnerOrganisationId, string Owner, bool Open, bool Published, bool Synthetic, int Responses)
 {
     public string Status => (Open ? "open" : "closed") + (Published ? ", published" : ", not published");
 }
@@ -21,7 +21,7 @@ public static class SurveyList
         await (from s in SurveyAccess.Visible(db, viewer)
                join a in db.Areas on s.AreaId equals a.Id
                join o in db.Organisations on s.OwnerOrganisationId equals o.Id
-               select new SurveyRow(s.Name, s.Title, a.Code, a.Name, s.Period, s.OwnerOrganisationId, o.Name, s.IsOpen, s.IsPublished, s.IsSynthetic,
+               select new SurveyRow(s.Name, s.Title, s.Description, a.Code, a.Name, s.ResidenceLevel, s.Period, s.OwnerOrganisationId, o.Name, s.IsOpen, s.IsPublished, s.IsSynthetic,
                    db.SurveyResponses.Count(r => r.SurveyId == s.Id))).ToListAsync(ct);
 }
 
