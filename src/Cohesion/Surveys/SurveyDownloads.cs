@@ -26,16 +26,15 @@ public static class SurveyDownloads
         ("Owner", owner),
         ("Synthetic data", s.IsSynthetic ? "Yes: generated for demonstration, describing no real person's views" : "No"),
         ("Published", s.IsPublished ? "Yes" : "No: visible to the owner organisation only"),
-        ("Weighting", Weighting(r.Weighting)),
+        ("Weighting", Weighting(r)),
         .. Symbols(r.MinimumBase),
     ];
 
-    public static string Weighting(WeightingSummary w) => (w.Applied switch
-    {
-        SurveyWeighting.Area => $"post-stratified to the census residents of each residence area ({CensusPopulation.Source})",
-        SurveyWeighting.AreaAndEthnicGroup => $"raked to the census residents by residence area and broad ethnic group ({CensusPopulation.Source})",
-        _ => "unweighted: each response counts once (or by the design weight an import supplied)",
-    }) + (w.Error is null ? "" : $"; the requested weighting could not be done: {w.Error}");
+    /// <summary>The weighting as the results page words it (<see cref="SurveyAbout.Method"/>), with the population's source and any error.</summary>
+    public static string Weighting(SurveyResults r) =>
+        SurveyAbout.Method(r.Weighting, r.Survey.ResidenceLevel)
+        + (r.Weighting.Applied == SurveyWeighting.None ? "" : $" ({CensusPopulation.Source})")
+        + (r.Weighting.Error is null ? "" : $"; the requested weighting could not be done: {r.Weighting.Error}");
 
     public static List<(string, string)> Symbols(int minimumBase) =>
     [

@@ -33,7 +33,7 @@ public static class TrendExports
             rows,
             [
                 ("Area", $"{a.Name} ({a.Code})"),
-                .. place.Surveys.Select(s => ($"Survey {s.Survey.Name}", $"{s.Survey.Title}; {s.Survey.Period}; {(s.Survey.IsPublished ? "published" : "not published")}{(s.Survey.IsSynthetic ? "; SYNTHETIC DATA" : "")}; {SurveyDownloads.Weighting(s.Results.Weighting)}")),
+                .. place.Surveys.Select(s => ($"Survey {s.Survey.Name}", $"{s.Survey.Title}; {s.Survey.Period}; {(s.Survey.IsPublished ? "published" : "not published")}{(s.Survey.IsSynthetic ? "; SYNTHETIC DATA" : "")}; {SurveyDownloads.Weighting(s.Results)}")),
                 ("Values", "Each survey's overall estimate (all respondents), as on its results page; intervals are 95% confidence intervals"),
                 ("Targets", "Every organisation's targets for the area and indicator: value by period (organisation)"),
                 .. SurveyDownloads.Symbols(place.MinimumBase),
