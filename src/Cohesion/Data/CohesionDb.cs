@@ -30,6 +30,23 @@ public sealed class CohesionDb(DbContextOptions<CohesionDb> options) : DbContext
     public DbSet<Cohesion.Surveys.Model.SurveyAnswer> SurveyAnswers => Set<Cohesion.Surveys.Model.SurveyAnswer>();
     public DbSet<Cohesion.Surveys.Model.SurveyDraft> SurveyDrafts => Set<Cohesion.Surveys.Model.SurveyDraft>();
     public DbSet<Cohesion.Surveys.Model.IndicatorTarget> SurveyTargets => Set<Cohesion.Surveys.Model.IndicatorTarget>();
+    public DbSet<Cohesion.Assets.Model.AssetOrganisation> AssetOrganisations => Set<Cohesion.Assets.Model.AssetOrganisation>();
+    public DbSet<Cohesion.Assets.Model.Service> AssetServices => Set<Cohesion.Assets.Model.Service>();
+    public DbSet<Cohesion.Assets.Model.Location> AssetLocations => Set<Cohesion.Assets.Model.Location>();
+    public DbSet<Cohesion.Assets.Model.ServiceAtLocation> AssetServiceLocations => Set<Cohesion.Assets.Model.ServiceAtLocation>();
+    public DbSet<Cohesion.Assets.Model.Accessibility> AssetAccessibility => Set<Cohesion.Assets.Model.Accessibility>();
+    public DbSet<Cohesion.Assets.Model.Schedule> AssetSchedules => Set<Cohesion.Assets.Model.Schedule>();
+    public DbSet<Cohesion.Assets.Model.ServiceLanguage> AssetLanguages => Set<Cohesion.Assets.Model.ServiceLanguage>();
+    public DbSet<Cohesion.Assets.Model.CostOption> AssetCostOptions => Set<Cohesion.Assets.Model.CostOption>();
+    public DbSet<Cohesion.Assets.Model.Contact> AssetContacts => Set<Cohesion.Assets.Model.Contact>();
+    public DbSet<Cohesion.Assets.Model.Phone> AssetPhones => Set<Cohesion.Assets.Model.Phone>();
+    public DbSet<Cohesion.Assets.Model.ServiceArea> AssetServiceAreas => Set<Cohesion.Assets.Model.ServiceArea>();
+    public DbSet<Cohesion.Assets.Model.ServiceTerm> AssetServiceTerms => Set<Cohesion.Assets.Model.ServiceTerm>();
+    public DbSet<Cohesion.Assets.Model.Taxonomy> AssetTaxonomies => Set<Cohesion.Assets.Model.Taxonomy>();
+    public DbSet<Cohesion.Assets.Model.TaxonomyTerm> AssetTaxonomyTerms => Set<Cohesion.Assets.Model.TaxonomyTerm>();
+    public DbSet<Cohesion.Assets.Model.AssetRevision> AssetRevisions => Set<Cohesion.Assets.Model.AssetRevision>();
+    public DbSet<Cohesion.Assets.Model.AssetProposal> AssetProposals => Set<Cohesion.Assets.Model.AssetProposal>();
+    public DbSet<Cohesion.Assets.Model.ProblemReport> AssetProblemReports => Set<Cohesion.Assets.Model.ProblemReport>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

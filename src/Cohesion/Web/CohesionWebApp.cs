@@ -2,6 +2,7 @@ using Cohesion.Accounts;
 using Cohesion.Change;
 using Cohesion.Data;
 using Cohesion.Places;
+using Cohesion.Assets;
 using Cohesion.PlaceStandard;
 using Cohesion.Surveys;
 using Microsoft.AspNetCore.DataProtection;
@@ -81,6 +82,7 @@ public static class CohesionWebApp
         if (builder.Configuration.GetValue("Cohesion:Demo:ChangeData", true)) builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoChangeSeeder>());
         builder.Services.AddPlaceStandard(builder.Configuration);
         builder.Services.AddSurveys(builder.Configuration);
+        builder.Services.AddAssets(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         var app = builder.Build();
@@ -105,6 +107,7 @@ public static class CohesionWebApp
         Cohesion.Segregation.SegregationExports.MapSegregationExports(app).AllowAnonymous();
         app.MapPlaceStandard(api);
         app.MapSurveys(api);
+        app.MapAssets(api);
         app.MapRazorPages();
         // Unknown addresses are a 404 page for everyone, not a sign-in prompt from the fallback policy.
         app.MapFallback(() => Results.NotFound()).AllowAnonymous();

@@ -1,0 +1,17 @@
+using Cohesion.Assets.Taxonomy;
+
+namespace Cohesion.Assets;
+
+/// <summary>The Assets module's services, page rules and endpoints, added to the app in two lines.</summary>
+public static class AssetsSetup
+{
+    public static IServiceCollection AddAssets(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddHostedService<TaxonomySeeder>();
+        return services;
+    }
+
+    public static void MapAssets(this WebApplication app, RouteGroupBuilder api)
+    {
+    }
+}
