@@ -7,6 +7,7 @@ public static class AssetsSetup
 {
     public static IServiceCollection AddAssets(this IServiceCollection services, IConfiguration config)
     {
+        services.AddSingleton<Geo.AreaShapes>();
         services.AddHostedService<TaxonomySeeder>();
         return services;
     }
