@@ -27,6 +27,15 @@ public sealed record ComparisonDto(string Result, double? Difference, double? Se
 public sealed record GroupDto(string Code, string Name, EstimateDto Estimate, ComparisonDto VersusRest);
 public sealed record BreakdownDto(string By, string Label, IReadOnlyList<GroupDto> Groups, string LargestGap);
 public sealed record IndicatorDetailDto(SurveySummaryDto Survey, IndicatorInfoDto Indicator, SurveyResultsAbout About, EstimateDto Overall, BreakdownDto? Breakdown);
+/// <summary>
+/// One residence area × group cell on the indicator's scale. Estimate, se, ciLow and ciHigh are null when withheld
+/// (n under the minimum base) or when nobody in the cell answered (n: 0): never zero. versusRestOfArea tests the group
+/// against everyone else in the same area who gave the characteristic.
+/// </summary>
+public sealed record AreaGroupCellDto(string AreaCode, string AreaName, string Group, double? Estimate, double? Se, double? CiLow, double? CiHigh, int N, bool Withheld,
+    ComparisonDto VersusRestOfArea);
+public sealed record AreaGroupsDto(SurveySummaryDto Survey, IndicatorInfoDto Indicator, SurveyResultsAbout About, string By, string Label, IReadOnlyList<string> Groups,
+    IReadOnlyList<AreaGroupCellDto> Cells);
 
 /// <summary>
 /// Read API for survey results under <c>/api/v1/surveys</c>: the same figures as the pages for the same viewer
@@ -43,6 +52,8 @@ public static class SurveyApi
         g.MapGet("/{name}/indicators", All).WithName("SurveyIndicators").WithSummary("Every indicator the survey reports, with its estimate, standard error, 95% interval and base");
         g.MapGet("/{name}/indicators/{code}", Indicator).WithName("SurveyIndicator")
             .WithSummary("One indicator overall and, with by=area or by=<characteristic> (ethnic-group, age, sex, religion, disability, …), by residence area or broad group, each group tested against the rest");
+        g.MapGet("/{name}/indicators/{code}/by-area-and-group", ByAreaAndGroup).WithName("SurveyIndicatorByAreaAndGroup")
+            .WithSummary("An indicator for each residence area × broad group of a characteristic (by=ethnic-group, age, …; ethnic group by default when asked), each cell tested against the rest of its area; withheld figures null");
         g.MapGet("/{name}/indicators/{code}/map", Map).WithName("SurveyIndicatorMap").WithSummary("An indicator for each residence area, in the shape the map reads (null where withheld)");
         return g;
     }
@@ -112,8 +123,30 @@ public static class SurveyApi
             breakdown = new BreakdownDto(b.By, b.Label, b.Groups.Select(g => new GroupDto(g.Code, g.Estimate.Domain, Estimate(i, g.Estimate), Comparison(i, g))).ToList(),
                 SurveyComparisons.Gap(b));
         }
-        var info = new IndicatorInfoDto(i.Code, i.Title, i.Measure, Unit(i), i.Headline, i.Derivation, i.Source, i.ItemCodes.Where(v.Results.Data.Columns.ContainsKey).ToList());
-        return TypedResults.Ok(new IndicatorDetailDto(Summary(v), info, About(v), Estimate(i, v.Results.Overall(i)), breakdown));
+        return TypedResults.Ok(new IndicatorDetailDto(Summary(v), Info(v, i), About(v), Estimate(i, v.Results.Overall(i)), breakdown));
+    }
+
+    static IndicatorInfoDto Info(SurveyView v, Indicator i) =>
+        new(i.Code, i.Title, i.Measure, Unit(i), i.Headline, i.Derivation, i.Source, i.ItemCodes.Where(v.Results.Data.Columns.ContainsKey).ToList());
+
+    static async Task<Results<Ok<AreaGroupsDto>, ProblemHttpResult>> ByAreaAndGroup(string name, string code, string? by, HttpContext http, CohesionDb db,
+        SurveyResultsCache cache, CancellationToken ct)
+    {
+        if (await SurveyView.LoadAsync(db, cache, name, Viewer.Of(http.User), ct) is not { } v) return NotFound($"survey '{name}'");
+        if (v.Indicator(code) is not { } i) return NotFound($"indicator '{code}' in survey '{name}'");
+        var r = v.Results;
+        if (!r.Breakdowns.Any(b => b.Code == SurveyResults.ByArea))
+            return TypedResults.Problem("this survey did not ask where people live, so it has no figures by area and group", statusCode: 400);
+        if ((by ?? r.DefaultBy) is not { } chosen)
+            return TypedResults.Problem("this survey asked none of the questions about the person, so it has no figures by group", statusCode: 400);
+        if (AreaGroupBreakdown.Of(r, i, chosen) is not { } t)
+            return TypedResults.Problem($"unknown characteristic '{chosen}': this survey can be broken down by area and {string.Join(", ", r.Characteristics.Select(c => c.Code))}", statusCode: 400);
+        var p = i.IsPercentage;
+        var cells = t.Rows.SelectMany(row => row.Cells.Select(c => new AreaGroupCellDto(row.AreaCode, row.AreaName, c.Code,
+            SurveyFigures.Number(p, c.Estimate, c.Estimate.Estimate), SurveyFigures.Number(p, c.Estimate, c.Estimate.StandardError),
+            SurveyFigures.Number(p, c.Estimate, c.Estimate.Low), SurveyFigures.Number(p, c.Estimate, c.Estimate.High), c.Estimate.N, c.Estimate.Suppressed,
+            Comparison(i, c)))).ToList();
+        return TypedResults.Ok(new AreaGroupsDto(Summary(v), Info(v, i), About(v), t.By, t.Label, t.Groups, cells));
     }
 
     static ComparisonDto Comparison(Indicator i, GroupEstimate g)

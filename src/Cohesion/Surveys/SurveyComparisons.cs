@@ -23,6 +23,19 @@ public static class SurveyComparisons
         _ => "",
     };
 
+    /// <summary>
+    /// An area × group cell against the rest of its area, for a reader: "Higher than the rest of the ward", "No clear
+    /// difference"; "" when it has no figure. Worded apart from <see cref="Text"/> because the rest here is the area's.
+    /// </summary>
+    public static string WithinArea(GroupEstimate g, string area) => Code(g) switch
+    {
+        "higher" => $"Higher than the rest of the {area}",
+        "lower" => $"Lower than the rest of the {area}",
+        "no significant difference" => "No clear difference",
+        "not tested" => $"Not tested: too few people in the rest of the {area}",
+        _ => "",
+    };
+
     /// <summary>The largest gap of a breakdown in a sentence, and whether it could be chance.</summary>
     public static string Gap(SurveyBreakdown b)
     {

@@ -1,4 +1,5 @@
 using Cohesion.Data;
+using Cohesion.Places;
 using Cohesion.Sharing;
 using Cohesion.Surveys.ItemBank;
 using Cohesion.Surveys.Model;
@@ -9,13 +10,13 @@ namespace Cohesion.Surveys;
 
 /// <summary>
 /// CSV and xlsx downloads of every table on a survey's results pages: all indicators, and an indicator by area, by a
-/// characteristic's groups and its answers. Each is what the page shows the same viewer (percentages 0–100 to one
+/// characteristic's groups, by area × group and its answers. Each is what the page shows the same viewer (percentages 0–100 to one
 /// decimal, [c] where withheld, [x] where nobody answered), with the survey's weighting, sources and whether it is
 /// synthetic in the notes, and an audit entry naming who exported it before it is sent.
 /// </summary>
 public static class SurveyExports
 {
-    public static readonly string[] Tables = ["areas", "groups", "answers"];
+    public static readonly string[] Tables = ["areas", "groups", "areas-groups", "answers"];
 
     public static RouteGroupBuilder MapSurveyExports(this IEndpointRouteBuilder app)
     {
@@ -56,9 +57,25 @@ public static class SurveyExports
             file = $"survey-{v.Survey.Name}-{i.Code}-answers";
             detail = $"table=answers; indicator={i.Code}";
         }
+        else if (table == "areas-groups")
+        {
+            if (AreaGroupBreakdown.Of(r, i, by ?? r.DefaultBy ?? "") is not { } b) return TypedResults.NotFound();
+            var level = v.Survey.ResidenceLevel.Plural(1);
+            // One row per area × group, not the page's matrix: a long table is what a spreadsheet filters and pivots.
+            var rows = b.Rows.SelectMany(row => row.Cells.Select(c => (object?[])[b.By, row.AreaCode, row.AreaName, c.Code,
+                SurveyFigures.Cell(i, c.Estimate, c.Estimate.Estimate), SurveyFigures.Cell(i, c.Estimate, c.Estimate.Low), SurveyFigures.Cell(i, c.Estimate, c.Estimate.High),
+                c.Estimate.N, SurveyComparisons.Code(c), c.VersusRest is { } d ? Math.Round(d.PValue, 4) : null])).ToList();
+            export = new ExportTable($"{i.Title}, by {level} and {b.Label.ToLowerInvariant()}: {v.Survey.Title}",
+                ["breakdown", "area_code", "area", "group", "estimate", "ci_low", "ci_high", "base", "compared_with_rest_of_area", "p_value"], rows,
+                [("Breakdown", $"{SurveyResults.ByArea} × {b.By}: {v.Survey.ResidenceLevel.Label()} × {b.Label}"),
+                 ("Cells", $"Each row is the people of one {level} in one group: a domain of the survey's design, so its interval is design-based. People who did not say where they live or which group they are in are in no row"),
+                 ("Compared with the rest of the area", $"Each group against everyone else in the same {level} who gave their {b.Label.ToLowerInvariant()}: a design-based test of the difference at the 5% level (higher, lower, no significant difference; not tested when either side is under the minimum base)")]);
+            file = $"survey-{v.Survey.Name}-{i.Code}-areas-groups-{b.By}";
+            detail = $"table=areas-groups; indicator={i.Code}; by={b.By}";
+        }
         else
         {
-            var key = table == "areas" ? SurveyResults.ByArea : by ?? "ethnic-group";
+            var key = table == "areas" ? SurveyResults.ByArea : by ?? r.DefaultBy ?? "";
             if (table == "groups" && key == SurveyResults.ByArea) return TypedResults.NotFound();
             if (SurveyBreakdown.Of(r, i, key) is not { } b) return TypedResults.NotFound();
             var rows = b.Groups.Select(g => (object?[])[b.By, g.Code, g.Estimate.Domain, SurveyFigures.Cell(i, g.Estimate, g.Estimate.Estimate),

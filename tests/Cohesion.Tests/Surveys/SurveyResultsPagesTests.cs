@@ -20,11 +20,7 @@ namespace Cohesion.Tests.Surveys;
 /// </summary>
 public class SurveyResultsPagesTests
 {
-    const string Coldhurst = "E05000723", Werneth = "E05000738";
-    const double Z95 = 1.959963984540054;
     static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
-
-    static Dictionary<string, string> R(params (string Item, string Answer)[] answers) => answers.ToDictionary(a => a.Item, a => a.Answer);
 
     /// <summary>
     /// Twelve people, all giving an opinion on cohesion: 9 agree (5 definitely, 4 tend to). Ten live in Coldhurst
@@ -51,12 +47,9 @@ public class SurveyResultsPagesTests
     static (double Se, double Low, double High) ByHand(double p, int n)
     {
         var se = Math.Sqrt(p * (1 - p) / (n - 1));
-        var logit = Math.Log(p / (1 - p));
-        var half = Z95 * se / (p * (1 - p));
-        return (se, 1 / (1 + Math.Exp(-(logit - half))), 1 / (1 + Math.Exp(-(logit + half))));
+        var (low, high) = LogitInterval(p, se);
+        return (se, low, high);
     }
-
-    static double? Num(JsonElement e, string name) => e.GetProperty(name).ValueKind == JsonValueKind.Null ? null : e.GetProperty(name).GetDouble();
 
     static string Percent(double p) => (p * 100).ToString("0", Uk) + "%";
 
@@ -263,6 +256,8 @@ public class SurveyResultsPagesTests
             "/surveys/draft", "/surveys/draft/indicators/cohesion", "/surveys/draft/indicators.csv", "/surveys/draft/indicators/cohesion/areas.xlsx",
             "/surveys/draft/indicators/cohesion/groups.csv?by=ethnic-group", "/surveys/draft/indicators/cohesion/answers.csv",
             "/api/v1/surveys/draft", "/api/v1/surveys/draft/indicators", "/api/v1/surveys/draft/indicators/cohesion?by=area", "/api/v1/surveys/draft/indicators/cohesion/map",
+            "/api/v1/surveys/draft/indicators/cohesion/by-area-and-group?by=ethnic-group", "/surveys/draft/indicators/cohesion/areas-groups.csv?by=ethnic-group",
+            "/surveys/draft/indicators/cohesion/areas-groups.xlsx",
         ];
         using var anonymous = app.Client();
         var (other, _, _) = await SignIn.NewUserClientAsync(app, "other@example.org", Role.Analyst, "Another partner");
@@ -283,6 +278,7 @@ public class SurveyResultsPagesTests
         Assert.Contains("href=\"/surveys/draft/manage\"", await staff.GetStringAsync("/surveys/draft"));
         Assert.Equal(HttpStatusCode.NotFound, (await owner.GetAsync("/surveys/draft/indicators/no-such-indicator")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await owner.GetAsync("/surveys/draft/indicators/belonging")).StatusCode); // not asked
+        Assert.Equal(HttpStatusCode.NotFound, (await owner.GetAsync("/api/v1/surveys/draft/indicators/belonging/by-area-and-group")).StatusCode);
     }
 
     [Theory]
@@ -316,20 +312,12 @@ public class SurveyResultsPagesTests
         var text = await http.GetStringAsync("/surveys/exported/indicators.csv");
         Assert.StartsWith("\uFEFFindicator_code,", text);
         var xlsx = await http.GetByteArrayAsync("/surveys/exported/indicators/cohesion/areas.xlsx");
-        var about = XlsxAbout(xlsx);
+        var about = XlsxText(xlsx);
         Assert.Contains("Test exported (exported)", about);
         Assert.Contains("each response counts once", about);
         Assert.Contains("Design-based: percentages", about);
         Assert.Contains("Withheld: fewer than 10 people answered (it is never zero)", about);
         Assert.Contains("Community Life Survey", about);
         Assert.Contains("by analyst@example.org", about);
-    }
-
-    /// <summary>The text of an xlsx's "About" sheet (inline strings), enough to find its notes in.</summary>
-    static string XlsxAbout(byte[] xlsx)
-    {
-        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(xlsx));
-        return string.Concat(zip.Entries.Where(e => e.FullName.Contains("worksheets", StringComparison.Ordinal))
-            .Select(e => { using var r = new StreamReader(e.Open()); return r.ReadToEnd(); }));
     }
 }

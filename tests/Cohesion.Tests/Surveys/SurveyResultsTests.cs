@@ -14,10 +14,6 @@ namespace Cohesion.Tests.Surveys;
 /// <summary>Indicators from stored responses: derivations, breakdowns and weighting to the census in the database, checked by hand.</summary>
 public class SurveyResultsTests
 {
-    const string Coldhurst = "E05000723", Werneth = "E05000738";
-
-    static Dictionary<string, string> R(params (string Item, string Answer)[] answers) => answers.ToDictionary(a => a.Item, a => a.Answer);
-
     static async Task<SurveyResults> ResultsAsync(TestApp app, Survey survey, int minimumBase = 1)
     {
         await using var db = app.Database.Context();

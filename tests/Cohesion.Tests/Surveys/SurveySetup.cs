@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Cohesion.Accounts;
 using Cohesion.Places;
 using Cohesion.Surveys;
@@ -11,6 +12,9 @@ namespace Cohesion.Tests.Surveys;
 public static class SurveySetup
 {
     public const string Oldham = "E08000004";
+
+    /// <summary>Two Oldham wards the tests put respondents in.</summary>
+    public const string Coldhurst = "E05000723", Werneth = "E05000738";
 
     /// <summary>A survey of Oldham by ward asking <paramref name="items"/> (bank codes) in order, owned by <paramref name="owner"/> (created when missing).</summary>
     public static async Task<Survey> SurveyAsync(TestApp app, string name, string[] items, bool open = true, bool published = true,
@@ -46,5 +50,29 @@ public static class SurveySetup
             ResponseWriter.Add(db, survey.Id, new NewResponse(answers), areas, ResponseWriter.Import, new DateOnly(2025, 6, 1));
         }
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>A response as item code → answer pairs, for <see cref="ResponsesAsync"/>.</summary>
+    public static Dictionary<string, string> R(params (string Item, string Answer)[] answers) => answers.ToDictionary(a => a.Item, a => a.Answer);
+
+    /// <summary>A number of an API answer, null when the API gave null (a withheld figure).</summary>
+    public static double? Num(JsonElement e, string name) => e.GetProperty(name).ValueKind == JsonValueKind.Null ? null : e.GetProperty(name).GetDouble();
+
+    public const double Z95 = 1.959963984540054;
+
+    /// <summary>The 95% logit interval of a share p with standard error se: expit(logit p ± 1.96 · se/(p(1 − p))), as the estimator gives for percentages.</summary>
+    public static (double Low, double High) LogitInterval(double p, double se)
+    {
+        var logit = Math.Log(p / (1 - p));
+        var half = Z95 * se / (p * (1 - p));
+        return (1 / (1 + Math.Exp(-(logit - half))), 1 / (1 + Math.Exp(-(logit + half))));
+    }
+
+    /// <summary>The text of an xlsx's worksheets (inline strings), enough to find its notes in.</summary>
+    public static string XlsxText(byte[] xlsx)
+    {
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(xlsx));
+        return string.Concat(zip.Entries.Where(e => e.FullName.Contains("worksheets", StringComparison.Ordinal))
+            .Select(e => { using var r = new StreamReader(e.Open()); return r.ReadToEnd(); }));
     }
 }

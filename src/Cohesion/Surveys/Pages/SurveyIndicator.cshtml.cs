@@ -11,19 +11,19 @@ namespace Cohesion.Surveys.Pages;
 
 /// <summary>
 /// /surveys/{name}/indicators/{code}: one indicator of a survey — what it asks and how it is derived, the overall
-/// figure, how people answered, and the figure by residence area (table, chart, map) and by a characteristic's groups,
-/// each group tested against the rest.
+/// figure, how people answered, and the figure by residence area (table, chart, map), by a characteristic's groups
+/// and by area × group, each group tested against the rest (of the breakdown, or of its area).
 /// </summary>
 public sealed class SurveyIndicatorModel(CohesionDb db, SurveyResultsCache cache, AreaStatsCache places) : PageModel
 {
-    public const string DefaultCharacteristic = "ethnic-group";
-
     public SurveyView View { get; private set; } = null!;
     public Indicator Indicator { get; private set; } = null!;
     public DomainEstimate Overall { get; private set; } = null!;
     public IReadOnlyList<ItemDistribution> Answers { get; private set; } = [];
     public SurveyBreakdown? ByArea { get; private set; }
     public SurveyBreakdown? ByGroup { get; private set; }
+    /// <summary>The chosen characteristic's groups within each residence area (null when the survey lacks either).</summary>
+    public AreaGroupBreakdown? ByAreaAndGroup { get; private set; }
     /// <summary>The characteristics the survey asked, for the breakdown picker.</summary>
     public IReadOnlyList<(string Code, string Label)> Characteristics { get; private set; } = [];
     /// <summary>Whether the residence areas have boundaries to map.</summary>
@@ -38,10 +38,10 @@ public sealed class SurveyIndicatorModel(CohesionDb db, SurveyResultsCache cache
         Overall = r.Overall(indicator);
         Answers = AnswerDistribution.Of(r, indicator);
         ByArea = SurveyBreakdown.Of(r, indicator, SurveyResults.ByArea);
-        Characteristics = r.Breakdowns.Where(b => b.Code != SurveyResults.ByArea).ToList();
-        var chosen = Characteristics.Any(c => c.Code == by) ? by!
-            : Characteristics.Any(c => c.Code == DefaultCharacteristic) ? DefaultCharacteristic : Characteristics.FirstOrDefault().Code;
+        Characteristics = r.Characteristics;
+        var chosen = Characteristics.Any(c => c.Code == by) ? by! : r.DefaultBy;
         ByGroup = chosen is null ? null : SurveyBreakdown.Of(r, indicator, chosen);
+        ByAreaAndGroup = chosen is null ? null : AreaGroupBreakdown.Of(r, indicator, chosen);
         var directory = await places.DirectoryAsync(db, ct);
         HasBoundaries = r.Areas.Keys.Any(directory.WithBoundary.Contains);
         return Page();

@@ -109,14 +109,18 @@ public sealed class SurveyResults
     public Difference? CompareWithRest(Indicator indicator, string by, string group) =>
         Labels(by) is { } labels ? CompareWithRest(indicator, Values(indicator), labels, group) : null;
 
-    /// <summary>As <see cref="CompareWithRest(Indicator, string, string)"/>, for a caller testing every group of one breakdown.</summary>
-    public Difference? CompareWithRest(Indicator indicator, double[] values, string?[] labels, string group)
+    /// <summary>
+    /// As <see cref="CompareWithRest(Indicator, string, string)"/>, for a caller testing every group of one breakdown;
+    /// with <paramref name="within"/>, only among the rows it keeps (a group against the rest of one area): the rows
+    /// outside stay in the design with no influence, as any domain's do, so the test is still design-based.
+    /// </summary>
+    public Difference? CompareWithRest(Indicator indicator, double[] values, string?[] labels, string group, Func<int, bool>? within = null)
     {
         var codes = new int[labels.Length];
         int inGroup = 0, rest = 0;
         for (var r = 0; r < labels.Length; r++)
         {
-            codes[r] = labels[r] is not { } l ? -1 : l == group ? 0 : 1;
+            codes[r] = labels[r] is not { } l || (within is not null && !within(r)) ? -1 : l == group ? 0 : 1;
             if (codes[r] < 0 || double.IsNaN(values[r])) continue;
             if (codes[r] == 0) inGroup++;
             else rest++;
@@ -149,6 +153,17 @@ public sealed class SurveyResults
         .. Data.Residence.Any(a => a is not null) ? [(ByArea, Survey.ResidenceLevel.Label())] : Array.Empty<(string, string)>(),
         .. Data.Columns.Values.Where(c => c.Item.Characteristic is not null).Select(c => (c.Item.Characteristic!, BreakdownLabel(c.Item.Characteristic!))),
     ];
+
+    /// <summary>The characteristics the survey asked (every breakdown but the area), for a picker.</summary>
+    public IReadOnlyList<(string Code, string Label)> Characteristics => Breakdowns.Where(b => b.Code != ByArea).ToList();
+
+    public const string DefaultCharacteristic = "ethnic-group";
+
+    /// <summary>
+    /// The characteristic to break down by when none is asked for: ethnic group, the one cohesion is most often read
+    /// by, when the survey asked it; else the first it asked; null when it asked none.
+    /// </summary>
+    public string? DefaultBy => Characteristics.Any(c => c.Code == DefaultCharacteristic) ? DefaultCharacteristic : Characteristics.FirstOrDefault().Code;
 
     public static string BreakdownLabel(string characteristic) => characteristic switch
     {
