@@ -10,11 +10,12 @@ namespace Cohesion.BrowserTests;
 /// <summary>
 /// A survey's results pages in Chromium: axe-core finds no WCAG 2.2 AA violation on the results page and the indicator
 /// pages (with their map and charts drawn) for an anonymous visitor and the admin; the map and bar charts draw under the
-/// real CSP with nothing logged; without JavaScript the tables are all there and the group picker works.
+/// real CSP with nothing logged; without JavaScript the tables are all there and the group picker works; the table by
+/// ward and group scrolls in a named region the keyboard reaches.
 /// </summary>
 public sealed class SurveyResultsBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    const string Name = "browser-results";
+    const string Name = "browser-results", Cross = "browser-cross";
 
     public static TheoryData<string, int> Pages => new()
     {
@@ -23,6 +24,7 @@ public sealed class SurveyResultsBrowserTests(BrowserFixture fixture) : IClassFi
         { $"/surveys/{Name}/indicators/cohesion?by=age", 200 },
         { $"/surveys/{Name}/indicators/collective-efficacy?by=religion", 200 },
         { $"/surveys/{Name}/indicators/therm-muslims", 200 },
+        { $"/surveys/{Cross}/indicators/cohesion", 200 },
         { $"/surveys/{Name}/indicators/no-such-indicator", 404 },
         { "/surveys/no-such-survey", 404 },
     };
@@ -90,6 +92,7 @@ public sealed class SurveyResultsBrowserTests(BrowserFixture fixture) : IClassFi
             Assert.Null(await c.BoundingBoxAsync());
         }
         await Assertions.Expect(page.Locator("#areas-table")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#areas-groups-table")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#groups-table caption")).ToContainTextAsync("by ethnic group");
         await page.Locator("#by").SelectOptionAsync("age");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show groups" }).ClickAsync();
@@ -99,6 +102,34 @@ public sealed class SurveyResultsBrowserTests(BrowserFixture fixture) : IClassFi
         await page.GotoAsync($"/surveys/{Name}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Feel they belong to their neighbourhood" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Feel they belong to their neighbourhood");
+    }
+
+    [Fact]
+    public async Task TheTableByWardAndGroupIsANamedRegionTheKeyboardReachesWithFiguresTestedAndWithheld()
+    {
+        await EnsureSurveyAsync();
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.OpenAsync($"/surveys/{Cross}/indicators/cohesion");
+        var region = page.GetByRole(AriaRole.Region, new() { Name = "People from different backgrounds get on well together, by ward and ethnic group" });
+        await Assertions.Expect(region).ToHaveCountAsync(1);
+        // The link just before the table, then Tab: the region takes focus, so a keyboard user can scroll it.
+        await page.GetByRole(AriaRole.Link, new() { Name = "choose what to group people by" }).FocusAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(region).ToBeFocusedAsync();
+        var table = region.Locator("table");
+        await Assertions.Expect(table.Locator("thead th")).ToHaveTextAsync(["Ward", "White", "Asian"]);
+        await Assertions.Expect(table.Locator("tbody tr")).ToHaveCountAsync(20);
+        var coldhurst = table.Locator("tbody tr", new() { HasText = "Coldhurst" });
+        await Assertions.Expect(coldhurst.Locator("td").Nth(0)).ToContainTextAsync("75%");
+        await Assertions.Expect(coldhurst.Locator("td").Nth(0)).ToContainTextAsync("Higher than the rest of the ward");
+        await Assertions.Expect(coldhurst.Locator("td").Nth(1)).ToContainTextAsync("Lower than the rest of the ward");
+        var werneth = table.Locator("tbody tr", new() { HasText = "Werneth" });
+        await Assertions.Expect(werneth.Locator("td").Nth(1)).ToContainTextAsync("[c]");
+        await Assertions.Expect(werneth.Locator("td").Nth(1)).ToContainTextAsync("n = 3");
+        var dir = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+        await page.Locator("#by-area-and-group").ScrollIntoViewIfNeededAsync();
+        await region.ScreenshotAsync(new() { Path = Path.Combine(dir, "survey-indicator-areas-groups.png") });
     }
 
     static readonly SemaphoreSlim Seeding = new(1, 1);
@@ -116,6 +147,7 @@ public sealed class SurveyResultsBrowserTests(BrowserFixture fixture) : IClassFi
             var app = fixture.App;
             await using (var db = app.Database.Context())
                 if (await db.Surveys.AnyAsync(s => s.Name == Name)) return;
+            await CrossAsync(app);
             string[] ce = ["ce-help", "ce-close-knit", "ce-trusted", "ce-dont-get-along", "ce-dont-share-values", "ce-skipping-school", "ce-graffiti", "ce-disrespect", "ce-fight", "ce-fire-station"];
             var survey = await SurveyAsync(app, Name, ["cohesion", "belonging", .. ce, "therm-muslims", "therm-immigrants", "ethnic-group", "age", "religion", "residence"],
                 weighting: SurveyWeighting.AreaAndEthnicGroup);
@@ -154,5 +186,18 @@ public sealed class SurveyResultsBrowserTests(BrowserFixture fixture) : IClassFi
             await ResponsesAsync(app, survey, [.. rows]);
         }
         finally { Seeding.Release(); }
+    }
+
+    /// <summary>
+    /// A small unweighted survey for the table by ward and group: in Coldhurst, 9 of 12 White and 3 of 12 Asian
+    /// respondents agree (each different from the rest of the ward); in Werneth, 8 of 11 White and 1 of 3 Asian (withheld).
+    /// </summary>
+    static async Task CrossAsync(TestApp app)
+    {
+        var survey = await SurveyAsync(app, Cross, ["cohesion", "ethnic-group", "residence"]);
+        static IEnumerable<Dictionary<string, string>> People(string ward, string group, int agree, int disagree) =>
+            Enumerable.Range(0, agree + disagree).Select(k => R(("cohesion", k < agree ? "tend-to-agree" : "tend-to-disagree"), ("ethnic-group", group), ("residence", ward)));
+        await ResponsesAsync(app, survey,
+            [.. People(Coldhurst, "white-british", 9, 3), .. People(Coldhurst, "asian-pakistani", 3, 9), .. People(Werneth, "white-british", 8, 3), .. People(Werneth, "asian-bangladeshi", 1, 2)]);
     }
 }
