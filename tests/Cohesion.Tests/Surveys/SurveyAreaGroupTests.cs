@@ -236,6 +236,13 @@ public class SurveyAreaGroupTests
         Assert.DoesNotContain("by-area-and-group", nowhere);
         Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync("/api/v1/surveys/nowhere/indicators/cohesion/by-area-and-group?by=ethnic-group")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/surveys/nowhere/indicators/cohesion/areas-groups.csv?by=ethnic-group")).StatusCode);
+
+        // No ethnic group asked: the page and the downloads without by take the first characteristic asked alike.
+        var ages = await SurveyAsync(app, "ages", ["cohesion", "age", "residence"]);
+        await ResponsesAsync(app, ages, [.. Enumerable.Range(0, 12).Select(_ => R(("cohesion", "tend-to-agree"), ("age", "70-74"), ("residence", Coldhurst)))]);
+        Assert.Contains(", by ward and age group, ", Table(WebUtility.HtmlDecode(await http.GetStringAsync("/surveys/ages/indicators/cohesion"))));
+        Assert.Equal("age", (await CsvText.GetAsync(http, "/surveys/ages/indicators/cohesion/groups.csv"))[1][0]);
+        Assert.Equal("age", (await CsvText.GetAsync(http, "/surveys/ages/indicators/cohesion/areas-groups.csv"))[1][0]);
     }
 
     [Theory]
