@@ -74,7 +74,7 @@ public sealed class SurveyBuilderBrowserTests(BrowserFixture fixture) : IClassFi
         await Axe.AssertNoViolationsAsync(page);
         await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "returns.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes("cohesion,residence\ntend-to-agree,E05000723\n") });
         await page.GetByRole(AriaRole.Button, new() { Name = "Import responses" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Imported 1 responses from returns.csv");
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Imported 1 response from returns.csv: 2 answers");
         await Axe.AssertNoViolationsAsync(page);
         await ScreenshotAsync(page, "survey-manage");
         await page.OpenAsync("/surveys");

@@ -48,7 +48,7 @@ public class PlaceStandardImportTests
         await using var _db = db;
         var r = await CohesionExe.RunAsync(db, "import", "place-standard", Example, "--engagement", "import-test");
         Assert.True(r.ExitCode == 0, r.All);
-        Assert.Contains("Imported 3 assessments (1 group) into import-test: 20 scores and 9 comments, 9 of them held until a moderator approves them.", r.Out);
+        Assert.Contains("Imported 3 assessments (1 by a group) into import-test: 20 scores and 9 comments, 9 of them held until a moderator approves them.", r.Out);
 
         await using var ctx = db.Context();
         var assessments = await ctx.PsAssessments.Include(a => a.Scores).Include(a => a.Comments).OrderBy(a => a.Id).ToListAsync();
@@ -58,13 +58,15 @@ public class PlaceStandardImportTests
         Assert.All(assessments, a => Assert.Equal(AssessmentWriter.Import, a.Source));
         Assert.All(assessments.SelectMany(a => a.Comments), c => Assert.Equal(ModerationState.Pending, c.State));
         var audit = await ctx.AuditEntries.SingleAsync(a => a.Action == AuditActions.PlaceStandardImport);
-        Assert.Equal(("place-standard import-test from place-standard-assessments.csv", "3 assessments (1 group), 20 scores, 9 comments (9 held for moderation)"), (audit.Target, audit.Detail));
+        Assert.Equal(("place-standard import-test from place-standard-assessments.csv", "3 assessments (1 by a group), 20 scores, 9 comments (9 held for moderation)"), (audit.Target, audit.Detail));
 
         // --comments-approved publishes the comments in which nothing was found; a second import adds to the first.
         using var files = new Files();
         var file = files.Write("more.csv", Header + "B1,,,,,,,,1,4,,Ring 07700 900123\nB1,,,,,,,,2,5,Lovely,\n");
         r = await CohesionExe.RunAsync(db, "import", "place-standard", file, "--engagement", "import-test", "--comments-approved");
         Assert.True(r.ExitCode == 0, r.All);
+        // One assessment is worded as one, not "1 assessments (0 group)".
+        Assert.Contains("Imported 1 assessment (none by a group) into import-test: 2 scores and 2 comments, 1 of them held until a moderator approves them.", r.Out);
         var states = await ctx.PsComments.Where(c => c.Assessment!.Source == "import" && c.Assessment.Id > assessments[2].Id).Select(c => new { c.Text, c.State, c.Flags }).ToListAsync();
         Assert.Contains(states, c => c.Text == "Lovely" && c.State == ModerationState.Approved);
         Assert.Contains(states, c => c.Text == "Ring 07700 900123" && c.State == ModerationState.Pending && c.Flags == "phone");

@@ -90,6 +90,14 @@ public class SurveyImportTests
         Assert.Equal(4.0, responses[0].Answers.Single(a => a.ItemCode == "belonging").Value); // the option's score, as the form stores it
         var audit = await db.AuditEntries.SingleAsync(a => a.Action == AuditActions.SurveyImport);
         Assert.Equal(("cli:" + Environment.UserName, "survey import-test from returns.csv", "3 responses, 9 answers, 2 with a design weight"), (audit.Actor, audit.Target, audit.Detail));
+
+        // One response is worded as one, not "1 responses".
+        var one = files.Write("one.csv", Header + "tend-to-agree,,,,,,,\n");
+        dry = await CohesionExe.RunAsync(app.Database, "import", "survey-responses", one, "--survey", "import-test", "--dry-run");
+        Assert.Contains("It would add 1 response to import-test; nothing was changed.", dry.Out);
+        r = await CohesionExe.RunAsync(app.Database, "import", "survey-responses", one, "--survey", "import-test");
+        Assert.True(r.ExitCode == 0, r.All);
+        Assert.Contains("Imported 1 response into import-test from one.csv: 1 answer, 0 with a design weight.", r.Out);
     }
 
     [Theory]
@@ -262,5 +270,11 @@ public class SurveyImportTests
         Assert.Equal(3, await db.SurveyResponses.CountAsync());
         var audit = await db.AuditEntries.SingleAsync(a => a.Action == AuditActions.SurveyImport);
         Assert.Equal(("worker@example.org", "survey upload-test from returns.csv", "3 responses, 9 answers, 2 with a design weight"), (audit.Actor, audit.Target, audit.Detail));
+
+        // One response is worded as one, on the page and in the audit, not "1 responses".
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(staff, "one.csv", Header + "tend-to-agree,,,,,,,\n")).StatusCode);
+        Assert.Contains("Imported 1 response from one.csv: 1 answer, 0 with a design weight", WebUtility.HtmlDecode(await staff.GetStringAsync("/surveys/upload-test/manage")));
+        Assert.Equal("1 response, 1 answer, 0 with a design weight",
+            await db.AuditEntries.Where(a => a.Action == AuditActions.SurveyImport && a.Target == "survey upload-test from one.csv").Select(a => a.Detail).SingleAsync());
     }
 }

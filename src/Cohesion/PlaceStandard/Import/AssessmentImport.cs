@@ -2,6 +2,7 @@ using Cohesion.Accounts;
 using Cohesion.Data;
 using Cohesion.Imports;
 using Cohesion.Places;
+using static Cohesion.Imports.ImportCounts;
 
 namespace Cohesion.PlaceStandard.Import;
 
@@ -146,7 +147,12 @@ public static class AssessmentImport
     }
 
     /// <summary>What an import added.</summary>
-    public sealed record Result(int Assessments, int Groups, int Scores, int Comments, int CommentsHeld);
+    public sealed record Result(int Assessments, int Groups, int Scores, int Comments, int CommentsHeld)
+    {
+        /// <summary>"1 assessment (none by a group)", "3 assessments (1 by a group)".</summary>
+        public string Added => $"{Count(Assessments, "assessment", "assessments")} ({Groups switch { 0 => "none", 1 => "1", _ => $"{Groups:N0}" }} by {(Groups > 1 ? "groups" : "a group")})";
+        public string ScoresAndComments => $"{Count(Scores, "score", "scores")} and {Count(Comments, "comment", "comments")}";
+    }
 
     /// <summary>
     /// Writes checked assessments into an engagement in one transaction, with the audit entry: all of them or
@@ -165,7 +171,7 @@ public static class AssessmentImport
             var held = added.Sum(a => a.Comments.Count(c => c.State == ModerationState.Pending));
             var result = new Result(added.Count, added.Count(a => a.Kind == AssessmentKind.Group), added.Sum(a => a.Scores.Count), comments, held);
             db.Record(actor, AuditActions.PlaceStandardImport, $"place-standard {engagement.Name} from {file}",
-                $"{result.Assessments} assessments ({result.Groups} group), {result.Scores} scores, {result.Comments} comments ({result.CommentsHeld} held for moderation)", ip);
+                $"{result.Added}, {Count(result.Scores, "score", "scores")}, {Count(result.Comments, "comment", "comments")} ({result.CommentsHeld} held for moderation)", ip);
             return Task.FromResult(result);
         }, ct);
     }

@@ -22,7 +22,7 @@ public static class PlaceStandardImportCli
             var path = parse.GetValue(file)!.FullName;
             var rows = AssessmentImport.Read(path);
             var r = await AssessmentImport.SaveAsync(db, e, rows, Path.GetFileName(path), parse.GetValue(approve), Audit.CliActor, "", ct);
-            Console.WriteLine($"Imported {r.Assessments:N0} assessments ({r.Groups:N0} group) into {e.Name}: {r.Scores:N0} scores and {r.Comments:N0} comments, "
+            Console.WriteLine($"Imported {r.Added} into {e.Name}: {r.ScoresAndComments}, "
                 + $"{r.CommentsHeld:N0} of them held until a moderator approves them.");
             return 0;
         }));

@@ -67,7 +67,7 @@ public sealed class PlaceStandardManageModel(CohesionDb db) : EngagementStaffPag
         {
             var r = await Uploads.WithSavedCopyAsync(file!, (path, fileName) =>
                 AssessmentImport.SaveAsync(Db, Engagement, AssessmentImport.Read(path), fileName, approved == "yes", Actor, Ip, ct), ct);
-            Notice($"Imported {r.Assessments:N0} assessments from {Path.GetFileName(file!.FileName)}: {r.Scores:N0} scores and {r.Comments:N0} comments, {r.CommentsHeld:N0} waiting for moderation");
+            Notice($"Imported {ImportCounts.Count(r.Assessments, "assessment", "assessments")} from {Path.GetFileName(file!.FileName)}: {r.ScoresAndComments}, {r.CommentsHeld:N0} waiting for moderation");
             return Redirect($"{Base}/manage");
         }
         catch (ImportFailedException e)

@@ -6,6 +6,7 @@ using Cohesion.Imports;
 using Cohesion.Places;
 using Cohesion.Surveys.ItemBank;
 using Cohesion.Surveys.Model;
+using static Cohesion.Imports.ImportCounts;
 
 namespace Cohesion.Surveys.Import;
 
@@ -128,7 +129,12 @@ public static class ResponseImport
     }
 
     /// <summary>What an import added.</summary>
-    public sealed record Result(int Responses, int Answers, int Weighted);
+    public sealed record Result(int Responses, int Answers, int Weighted)
+    {
+        /// <summary>The message the page and the command line give: "Imported 1 response [into NAME] from FILE: 3 answers, 0 with a design weight".</summary>
+        public string Message(string file, string? into = null) =>
+            $"Imported {Count(Responses, "response", "responses")}{(into is null ? "" : $" into {into}")} from {file}: {Count(Answers, "answer", "answers")}, {Weighted:N0} with a design weight";
+    }
 
     /// <summary>
     /// Writes checked responses into the survey in one transaction, with the audit entry: all of them or none. Batches are
@@ -142,7 +148,7 @@ public static class ResponseImport
         var weighted = 0;
         return await PlacesCli.InTransaction(db, async () =>
         {
-            progress?.Invoke($"writing {rows.Count:N0} responses");
+            progress?.Invoke($"writing {Count(rows.Count, "response", "responses")}");
             for (var i = 0; i < rows.Count; i++)
             {
                 var r = ResponseWriter.Add(db, survey.Id, rows[i].Response, residenceAreas, ResponseWriter.Import, rows[i].SubmittedOn);
@@ -156,7 +162,7 @@ public static class ResponseImport
             }
             var result = new Result(rows.Count, answers, weighted);
             db.Record(actor, AuditActions.SurveyImport, $"survey {survey.Name} from {file}",
-                $"{result.Responses} responses, {result.Answers} answers, {result.Weighted} with a design weight", ip);
+                $"{Count(result.Responses, "response", "responses")}, {Count(result.Answers, "answer", "answers")}, {result.Weighted} with a design weight", ip);
             return result;
         }, ct);
     }

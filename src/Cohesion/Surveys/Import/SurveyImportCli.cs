@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Cohesion.Accounts;
 using Cohesion.Cli;
+using Cohesion.Imports;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohesion.Surveys.Import;
@@ -24,11 +25,11 @@ public static class SurveyImportCli
             var rows = ResponseImport.Read(path, items, areas, ResponseImport.Today);
             if (parse.GetValue(dryRun))
             {
-                Console.WriteLine($"Dry run: {Path.GetFileName(path)} is valid. It would add {rows.Count:N0} responses to {s.Name}; nothing was changed.");
+                Console.WriteLine($"Dry run: {Path.GetFileName(path)} is valid. It would add {ImportCounts.Count(rows.Count, "response", "responses")} to {s.Name}; nothing was changed.");
                 return 0;
             }
             var r = await ResponseImport.SaveAsync(db, s, rows, areas, Path.GetFileName(path), Audit.CliActor, "", m => Console.Error.WriteLine($"{m}…"), ct);
-            Console.WriteLine($"Imported {r.Responses:N0} responses into {s.Name} from {Path.GetFileName(path)}: {r.Answers:N0} answers, {r.Weighted:N0} with a design weight.");
+            Console.WriteLine(r.Message(Path.GetFileName(path), into: s.Name) + ".");
             return 0;
         }));
         return cmd;

@@ -49,7 +49,7 @@ public sealed class SurveysImportModel(CohesionDb db) : SurveyStaffPage(db)
             var (items, areas) = await ResponseImport.TargetAsync(Db, Survey, ct);
             var r = await Uploads.WithSavedCopyAsync(file!, (path, fileName) =>
                 ResponseImport.SaveAsync(Db, Survey, ResponseImport.Read(path, items, areas, ResponseImport.Today), areas, fileName, Actor, Ip, null, ct), ct);
-            Notice($"Imported {r.Responses:N0} responses from {Path.GetFileName(file!.FileName)}: {r.Answers:N0} answers, {r.Weighted:N0} with a design weight");
+            Notice(r.Message(Path.GetFileName(file!.FileName)));
             return Redirect(Manage);
         }
         catch (ImportFailedException e)
