@@ -63,7 +63,20 @@ public sealed class SurveyBuilderBrowserTests(BrowserFixture fixture) : IClassFi
         await page.OpenAsync(manage + "/details");
         await Axe.AssertNoViolationsAsync(page);
         await page.Locator("#title").FillAsync("");
+        await page.Locator("#trim-lower").FillAsync("1.5");
+        await page.Locator("#trim-upper").FillAsync("abc");
         await page.SubmitExpectingErrorsAsync("Save details");
+        await Assertions.Expect(page.Locator(".govuk-error-summary__list a")).ToHaveTextAsync(["Enter a title",
+            "The lowest weight must be at least 0 and less than 1 times the mean weight, for example 0.3 (you entered 1.5)",
+            "The highest weight must be a number, for example 3 (you entered 'abc')"]);
+        await Assertions.Expect(page.Locator("#trim-upper-error")).ToContainTextAsync("(you entered 'abc')");
+        await Axe.AssertNoViolationsAsync(page);
+        await ScreenshotAsync(page, "survey-details-errors");
+        await page.Locator("#title").FillAsync("Browser survey");
+        await page.Locator("#trim-lower").FillAsync("0.3");
+        await page.Locator("#trim-upper").FillAsync("3");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save details" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-summary-list")).ToContainTextAsync("No weighting (the limits on the weights, between 0.3 and 3 times the mean weight, are not used)");
         await Axe.AssertNoViolationsAsync(page);
 
         await page.OpenAsync("/surveys/browser-survey/import");

@@ -23,9 +23,24 @@ public static class SurveyAbout
     public static string Method(WeightingSummary w, AreaLevel level) => w switch
     {
         { Error: not null } => $"none: {Requested(w.Requested, level)} could not be done, so the figures are unweighted",
-        { Applied: SurveyWeighting.Area } => $"post-stratification to the Census 2011 residents of each {level.Plural(1)}",
-        { Applied: SurveyWeighting.AreaAndEthnicGroup } => $"raking to the Census 2011 residents by {level.Plural(1)} and by broad ethnic group",
+        { Applied: SurveyWeighting.Area } => $"post-stratification to the Census 2011 residents of each {level.Plural(1)}{Trimming(w)}",
+        { Applied: SurveyWeighting.AreaAndEthnicGroup } => $"raking to the Census 2011 residents by {level.Plural(1)} and by broad ethnic group{Trimming(w)}",
         _ => "none: each response counts once (or by the design weight imported with it)",
+    };
+
+    /// <summary>The trimming, to follow the method: the bounds and how many weights are at one, or that it was not done.</summary>
+    static string Trimming(WeightingSummary w) => w switch
+    {
+        { IsTrimmed: true, Trim: { } b } => $", with weights limited to {b} ({HeldAtABound(w.Trimmed)})",
+        { TrimError: not null, Trim: { } b } => $", not trimmed (the weights could not be limited to {b} and still match the census)",
+        _ => "",
+    };
+
+    static string HeldAtABound(int n) => n switch
+    {
+        0 => "none needed it",
+        1 => "1 weight held at a bound",
+        _ => $"{n.ToString("N0", Uk)} weights held at a bound",
     };
 
     static string Requested(SurveyWeighting requested, AreaLevel level) => requested == SurveyWeighting.AreaAndEthnicGroup
@@ -33,8 +48,9 @@ public static class SurveyAbout
         : $"post-stratification to the census by {level.Plural(1)}";
 
     /// <summary>
-    /// The weighting in plain English: what was done, whether raking converged, and what it cost in precision (Kish's
-    /// design effect of weighting and the effective sample size). The notes and any error are shown apart.
+    /// The weighting in plain English: what was done, whether raking converged, the trimming bounds and how many weights
+    /// are held at one, and what it cost in precision (Kish's design effect of weighting and the effective sample size,
+    /// and the design effect without trimming). The notes and any error are shown apart.
     /// </summary>
     public static IReadOnlyList<string> Weighting(WeightingSummary w, AreaLevel level, int responses)
     {
@@ -56,8 +72,18 @@ public static class SurveyAbout
                     : $"The figures are unweighted: each response counts once, because weighting ({Requested(w.Requested, level)}) could not be done.");
                 break;
         }
+        if (w is { IsTrimmed: true, Trim: { } bounds, Report: { } t })
+        {
+            var limits = string.Join(" or ", new[] { bounds.Upper is { } hi ? $"more than {WeightBounds.Number(hi)} average ones" : null, bounds.Lower is { } lo ? $"less than {WeightBounds.Number(lo)} of one" : null }.OfType<string>());
+            // Raking's cycles are reported above; post-stratification only cycles because of the trimming.
+            var cycles = w.Applied == SurveyWeighting.Area ? $" (after {t.Iterations.ToString("N0", Uk)} cycle{(t.Iterations == 1 ? "" : "s")} of weighting and trimming)" : "";
+            lines.Add($"The weights are trimmed: each is limited to {bounds} (the mean weight is the population weighted to, divided by the number of responses), so no response counts for {limits}. "
+                + $"What trimming cuts is shared among the others, so the weighted responses still match the census{cycles}. "
+                + (w.Trimmed == 0 ? "No weight needed trimming." : $"{w.Trimmed.ToString("N0", Uk)} of the {responses.ToString("N0", Uk)} weights {(w.Trimmed == 1 ? "is" : "are")} held at a bound."));
+        }
         if (w.Applied != SurveyWeighting.None || w.DesignEffect > 1 + 1e-9)
-            lines.Add($"Unequal weights make estimates less precise. The design effect of weighting is {w.DesignEffect.ToString("0.00", Uk)} (Kish's 1 + CV²), so the {responses.ToString("N0", Uk)} responses are about as precise as a simple random sample of {w.EffectiveSampleSize(responses).ToString("N0", Uk)} people (the effective sample size).");
+            lines.Add($"Unequal weights make estimates less precise. The design effect of weighting is {w.DesignEffect.ToString("0.00", Uk)} (Kish's 1 + CV²), so the {responses.ToString("N0", Uk)} responses are about as precise as a simple random sample of {w.EffectiveSampleSize(responses).ToString("N0", Uk)} people (the effective sample size)."
+                + (w is { IsTrimmed: true, UntrimmedDesignEffect: { } u } ? $" Without trimming the design effect would be {u.ToString("0.00", Uk)}." : ""));
         return lines;
     }
 
@@ -98,6 +124,7 @@ public static class SurveyAbout
             ("Weighting detail", string.Join(" ", Weighting(w, s.ResidenceLevel, r.Data.Rows))),
         ];
         if (w.Error is not null) about.Add(("Weighting not done", w.Error));
+        if (w.Applied != SurveyWeighting.None && w.TrimError is not null) about.Add(("Trimming not done", w.TrimError));
         if (w.Notes.Count > 0) about.Add(("Weighting notes", string.Join(" ", w.Notes)));
         about.AddRange(
         [

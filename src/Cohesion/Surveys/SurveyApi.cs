@@ -16,8 +16,10 @@ public sealed record SurveySummaryDto(string Name, string Title, string Descript
 /// <summary>An estimate on the indicator's scale (percentages 0–100). Estimate, se and the interval are null when withheld (n under the minimum base) or when nobody answered: never zero.</summary>
 public sealed record EstimateDto(double? Estimate, double? Se, double? Low, double? High, int N, bool Suppressed);
 public sealed record IndicatorEstimateDto(string Code, string Title, string Measure, string Unit, bool Headline, EstimateDto Estimate);
+/// <summary>TrimLower and TrimUpper are the survey's bounds in multiples of the mean weight (null: none); Trimmed counts the weights held at one; TrimError says why they could not be met.</summary>
 public sealed record WeightingDto(string Requested, string Applied, string Method, IReadOnlyList<string> Margins, int? Iterations, bool? Converged,
-    double DesignEffect, int EffectiveSampleSize, IReadOnlyList<string> Statement, IReadOnlyList<string> Notes, string? Error, string? Population);
+    double DesignEffect, int EffectiveSampleSize, IReadOnlyList<string> Statement, IReadOnlyList<string> Notes, string? Error, string? Population,
+    double? TrimLower, double? TrimUpper, int Trimmed, string? TrimError);
 public sealed record SurveyResultsAbout(int MinimumBase, string Units, string Withheld, IReadOnlyList<string> QuestionSources, string Methodology, string? Synthetic);
 public sealed record SurveyDetailDto(SurveySummaryDto Survey, WeightingDto Weighting, SurveyResultsAbout About, IReadOnlyList<IndicatorEstimateDto> Headline);
 public sealed record SurveyIndicatorsDto(SurveySummaryDto Survey, SurveyResultsAbout About, IReadOnlyList<IndicatorEstimateDto> Indicators);
@@ -84,7 +86,8 @@ public static class SurveyApi
         var level = v.Survey.ResidenceLevel;
         return new WeightingDto(w.Requested.ToString(), w.Applied.ToString(), SurveyAbout.Method(w, level), w.Report?.Margins ?? [], w.Report?.Iterations,
             w.Report is null ? null : true, Math.Round(w.DesignEffect, 4), w.EffectiveSampleSize(v.Results.Data.Rows),
-            SurveyAbout.Weighting(w, level, v.Results.Data.Rows), w.Notes, w.Error, SurveyAbout.Population(w));
+            SurveyAbout.Weighting(w, level, v.Results.Data.Rows), w.Notes, w.Error, SurveyAbout.Population(w),
+            v.Survey.WeightTrimLower, v.Survey.WeightTrimUpper, w.Trimmed, w.TrimError);
     }
 
     static async Task<Ok<List<SurveySummaryDto>>> List(HttpContext http, CohesionDb db, CancellationToken ct)

@@ -182,7 +182,7 @@ public class ItemBankPagesTests
         Assert.Contains("<td class=\"govuk-table__cell\">Indian; Pakistani; Bangladeshi; Chinese; any other Asian background</td>", page);
         Assert.Contains("<td class=\"govuk-table__cell\">White British; White Irish; Other White; Gypsy or Irish Traveller</td>", page);
         Assert.Contains($"Residence areas with fewer than {Cohesion.Surveys.Results.SurveyWeights.MinimumCell} respondents are combined into one weighting cell", page);
-        Assert.Contains("The results pages do not trim weights.", page);
+        Assert.Contains("A survey's owner can limit how much one response counts (weight trimming, on the survey's details page)", page);
         foreach (var reversed in StandardItems.All.Where(i => i.Reverse)) Assert.Contains($"{reversed.Question}</a> (reverse-scored)", page);
         Assert.Contains("Open Government Licence v3.0", page);
         Assert.Contains("Sampson, R. J., Raudenbush, S. W. and Earls, F. (1997)", page);

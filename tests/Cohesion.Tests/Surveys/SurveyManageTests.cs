@@ -167,7 +167,7 @@ public class SurveyManageTests
         await using var db = app.Database.Context();
         var s = await db.Surveys.Include(x => x.Area).SingleAsync(x => x.Name == "werneth-2025");
         Assert.Equal(("Werneth survey", Oldham, Cohesion.Places.AreaLevel.Ward, "Spring 2025", SurveyWeighting.AreaAndEthnicGroup), (s.Title, s.Area!.Code, s.ResidenceLevel, s.Period, s.Weighting));
-        Assert.Equal(["worker@example.org: details changed: \"Werneth survey\"; area E08000004; residence WARD; period Spring 2025; weighting AreaAndEthnicGroup"],
+        Assert.Equal(["worker@example.org: details changed: \"Werneth survey\"; area E08000004; residence WARD; period Spring 2025; weighting AreaAndEthnicGroup; trimming none"],
             await db.AuditEntries.Where(a => a.Action == AuditActions.SurveyChanged).Select(a => $"{a.Actor}: {a.Detail}").ToListAsync());
     }
 

@@ -85,8 +85,8 @@ public class SurveyNewTests
         var audit = await db.AuditEntries.Where(a => a.Action == AuditActions.SurveyCreated).OrderBy(a => a.Id).Select(a => $"{a.Actor} {a.Target}: {a.Detail}").ToListAsync();
         Assert.Equal(
         [
-            $"worker@example.org survey oldham-residents-survey-2026: \"Oldham residents survey 2026\"; area E08000004; residence WARD; period 2026; weighting Area; closed; not published; {StandardItems.Characteristics.Count} questions about the respondent",
-            $"worker@example.org survey coldhurst_lsoa: \"Coldhurst\"; area E05000723; residence LSOA; period 2026; weighting None; closed; not published; {StandardItems.Characteristics.Count} questions about the respondent",
+            $"worker@example.org survey oldham-residents-survey-2026: \"Oldham residents survey 2026\"; area E08000004; residence WARD; period 2026; weighting Area; trimming none; closed; not published; {StandardItems.Characteristics.Count} questions about the respondent",
+            $"worker@example.org survey coldhurst_lsoa: \"Coldhurst\"; area E05000723; residence LSOA; period 2026; weighting None; trimming none; closed; not published; {StandardItems.Characteristics.Count} questions about the respondent",
         ], audit);
     }
 

@@ -16,9 +16,10 @@ public static class SurveySetup
     /// <summary>Two Oldham wards the tests put respondents in.</summary>
     public const string Coldhurst = "E05000723", Werneth = "E05000738";
 
-    /// <summary>A survey of Oldham by ward asking <paramref name="items"/> (bank codes) in order, owned by <paramref name="owner"/> (created when missing).</summary>
+    /// <summary>A survey of Oldham by ward asking <paramref name="items"/> (bank codes) in order, owned by <paramref name="owner"/> (created when missing), weights trimmed to the bounds given.</summary>
     public static async Task<Survey> SurveyAsync(TestApp app, string name, string[] items, bool open = true, bool published = true,
-        string owner = "Test partner", string period = "2025", SurveyWeighting weighting = SurveyWeighting.None, AreaLevel level = AreaLevel.Ward)
+        string owner = "Test partner", string period = "2025", SurveyWeighting weighting = SurveyWeighting.None, AreaLevel level = AreaLevel.Ward,
+        double? trimLower = null, double? trimUpper = null)
     {
         await using var db = app.Database.Context();
         var org = await db.Organisations.FirstOrDefaultAsync(o => o.Name == owner)
@@ -28,7 +29,7 @@ public static class SurveySetup
         var s = new Survey
         {
             Name = name, Title = $"Test {name}", AreaId = area.Id, Period = period, OwnerOrganisationId = org.Id, IsOpen = open, IsPublished = published,
-            Weighting = weighting, ResidenceLevel = level, CreatedAt = DateTime.UtcNow, CreatedBy = "test",
+            Weighting = weighting, WeightTrimLower = trimLower, WeightTrimUpper = trimUpper, ResidenceLevel = level, CreatedAt = DateTime.UtcNow, CreatedBy = "test",
             Questions = items.Select((code, i) => new SurveyQuestion { ItemCode = code, Position = i + 1 }).ToList(),
         };
         db.Surveys.Add(s);

@@ -1,6 +1,9 @@
+using System.Globalization;
 using Cohesion.Data;
 using Cohesion.Places;
 using Cohesion.Surveys.Model;
+using Cohesion.Surveys.Results;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohesion.Surveys.Builder;
@@ -18,17 +21,26 @@ public sealed class SurveyDetailsForm
     public string? Period { get; set; }
     /// <summary>A <see cref="SurveyWeighting"/> name.</summary>
     public string? Weighting { get; set; }
+    /// <summary>The lowest weight as a multiple of the mean weight; blank for no lower bound.</summary>
+    [FromForm(Name = "trim-lower")] public string? TrimLower { get; set; }
+    /// <summary>The highest weight as a multiple of the mean weight; blank for no upper bound.</summary>
+    [FromForm(Name = "trim-upper")] public string? TrimUpper { get; set; }
 
     public static SurveyDetailsForm Of(Survey s) => new()
     {
         Title = s.Title, Name = s.Name, Description = s.Description, Area = s.Area?.Code, Level = s.ResidenceLevel.Token(),
         Period = s.Period, Weighting = s.Weighting.ToString(),
+        TrimLower = s.WeightTrimLower?.ToString("R", CultureInfo.InvariantCulture), TrimUpper = s.WeightTrimUpper?.ToString("R", CultureInfo.InvariantCulture),
     };
 }
 
 /// <summary>Checked details, ready to store.</summary>
-public sealed record SurveyDetails(string Name, string Title, string Description, AreaInfo Area, AreaLevel Level, string Period, SurveyWeighting Weighting)
+public sealed record SurveyDetails(string Name, string Title, string Description, AreaInfo Area, AreaLevel Level, string Period, SurveyWeighting Weighting,
+    WeightBounds? Trim)
 {
+    /// <summary>The longest a trimming bound may be typed: "0.25" or "2.5" needs far less.</summary>
+    public const int TrimLength = 10;
+
     /// <summary>The levels respondents may say they live in, smallest last.</summary>
     public static readonly AreaLevel[] ResidenceLevels = [AreaLevel.Ward, AreaLevel.Msoa, AreaLevel.Lsoa];
 
@@ -44,6 +56,11 @@ public sealed record SurveyDetails(string Name, string Title, string Description
     ];
 
     public static string WeightingLabel(SurveyWeighting w) => Weightings.First(x => x.Value == w).Label;
+
+    /// <summary>The weighting chosen and its trimming, for the survey's summary on its manage page.</summary>
+    public static string WeightingText(Survey s) => WeightBounds.Of(s) is not { } b ? WeightingLabel(s.Weighting)
+        : s.Weighting == SurveyWeighting.None ? $"{WeightingLabel(s.Weighting)} (the limits on the weights, {b}, are not used)"
+        : $"{WeightingLabel(s.Weighting)}, with weights limited to {b}";
 
     /// <summary>
     /// Checks the form, reporting each problem by field; null when any is wrong. <paramref name="existing"/> is the
@@ -74,6 +91,9 @@ public sealed record SurveyDetails(string Name, string Title, string Description
         else if (period.Length > SurveyLimits.PeriodLength) Fail("period", $"Period must be {SurveyLimits.PeriodLength} characters or fewer");
         if (!Enum.TryParse<SurveyWeighting>(f.Weighting, out var weighting) || !Enum.IsDefined(weighting) || int.TryParse(f.Weighting, out _))
             Fail("weighting", "Select how responses are weighted");
+        // The analytics' rules (Calibrator): lower in [0, 1), upper above 1, so the lower is always below the upper.
+        var lower = Bound(f.TrimLower, "trim-lower", "lowest", "0.3", x => x is >= 0 and < 1, "at least 0 and less than 1", Fail);
+        var upper = Bound(f.TrimUpper, "trim-upper", "highest", "3", x => x is > 1 and <= SurveyLimits.MaxTrimUpper, $"more than 1 and at most {SurveyLimits.MaxTrimUpper:0}", Fail);
 
         AreaInfo? area;
         AreaLevel level;
@@ -92,7 +112,20 @@ public sealed record SurveyDetails(string Name, string Title, string Description
                 Fail("level", $"No {level.Plural(2)} inside {area.Name} are loaded: choose another kind of area, or load them under Places");
         }
         if (errors > 0 || area is null) return null;
-        return new SurveyDetails(name, title, description, area, level, period, weighting);
+        return new SurveyDetails(name, title, description, area, level, period, weighting, lower is null && upper is null ? null : new WeightBounds(lower, upper));
+    }
+
+    /// <summary>A trimming bound typed on the form: null when blank or wrong (then reported against <paramref name="field"/>, with the value).</summary>
+    static double? Bound(string? text, string field, string which, string example, Func<double, bool> allowed, string range, Action<string, string> fail)
+    {
+        var t = text?.Trim() ?? "";
+        if (t.Length == 0) return null;
+        if (t.Length > TrimLength || !double.TryParse(t, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var x) || !double.IsFinite(x))
+            fail(field, $"The {which} weight must be a number, for example {example} (you entered '{(t.Length > TrimLength ? t[..TrimLength] + "…" : t)}')");
+        else if (!allowed(x))
+            fail(field, $"The {which} weight must be {range} times the mean weight, for example {example} (you entered {t})");
+        else return x;
+        return null;
     }
 
     /// <summary>Why respondents cannot pick their home from areas of <paramref name="level"/> inside <paramref name="area"/>, or null.</summary>
@@ -113,8 +146,10 @@ public sealed record SurveyDetails(string Name, string Title, string Description
         s.ResidenceLevel = Level;
         s.Period = Period;
         s.Weighting = Weighting;
+        s.WeightTrimLower = Trim?.Lower;
+        s.WeightTrimUpper = Trim?.Upper;
     }
 
     /// <summary>For the audit: what the details are now.</summary>
-    public string Describe() => $"\"{Title}\"; area {Area.Code}; residence {Level.Token()}; period {Period}; weighting {Weighting}";
+    public string Describe() => $"\"{Title}\"; area {Area.Code}; residence {Level.Token()}; period {Period}; weighting {Weighting}; trimming {Trim?.ToString() ?? "none"}";
 }

@@ -38,6 +38,16 @@ public sealed class Survey
     public SurveyWeighting Weighting { get; set; } = SurveyWeighting.None;
     public DateTime CreatedAt { get; set; }
     public string CreatedBy { get; set; } = "";
+    // Declared after the original columns because migration 0005 appends them: a fresh database from the model must
+    // list its columns in the migrated order.
+    /// <summary>
+    /// Optional weight trimming, as multiples of the mean weight (the population weighted to over the number of
+    /// responses): no weight below <see cref="WeightTrimLower"/> (0 to under 1) or above <see cref="WeightTrimUpper"/>
+    /// (over 1, at most <see cref="SurveyLimits.MaxTrimUpper"/>). Used only when the survey is weighted.
+    /// </summary>
+    public double? WeightTrimLower { get; set; }
+    /// <inheritdoc cref="WeightTrimLower"/>
+    public double? WeightTrimUpper { get; set; }
     public List<SurveyQuestion> Questions { get; set; } = [];
     public List<LocalItem> LocalItems { get; set; } = [];
 }

@@ -14,6 +14,11 @@ public static class SurveyLimits
     /// <summary>Bounds on a number item's range, so a typing slip cannot make every answer valid.</summary>
     public const int NumberLimit = 1_000_000;
     public const int NoteLength = 500;
+    /// <summary>
+    /// The highest upper trimming bound, in multiples of the mean weight: beyond it one response could count for more
+    /// than twenty average ones, which is no trimming at all.
+    /// </summary>
+    public const double MaxTrimUpper = 20;
 }
 
 sealed class SurveyEntityConfiguration : IEntityTypeConfiguration<Survey>

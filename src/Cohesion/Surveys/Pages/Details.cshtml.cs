@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cohesion.Surveys.Pages;
 
-/// <summary>/surveys/{name}/manage/details: change a survey's title, description, period, weighting, and (until anyone has answered) its area.</summary>
+/// <summary>/surveys/{name}/manage/details: change a survey's title, description, period, weighting and its trimming, and (until anyone has answered) its area.</summary>
 public sealed class SurveysDetailsModel(CohesionDb db, AreaStatsCache places) : SurveyStaffPage(db)
 {
     public SurveyDetailsForm Form { get; private set; } = new();

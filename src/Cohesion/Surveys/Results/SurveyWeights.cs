@@ -1,19 +1,53 @@
+using System.Globalization;
 using Cohesion.Analytics.Surveys;
 using Cohesion.Surveys.Model;
 
 namespace Cohesion.Surveys.Results;
 
+/// <summary>
+/// Bounds on a survey's weights as multiples of the mean weight, either optional: what the analytics'
+/// <see cref="CalibrationOptions.TrimLower"/> and <see cref="CalibrationOptions.TrimUpper"/> mean.
+/// </summary>
+public sealed record WeightBounds(double? Lower, double? Upper)
+{
+    /// <summary>The survey's bounds, or null when it does not trim.</summary>
+    public static WeightBounds? Of(Survey s) => s.WeightTrimLower is null && s.WeightTrimUpper is null ? null : new(s.WeightTrimLower, s.WeightTrimUpper);
+
+    public CalibrationOptions Options => new() { TrimLower = Lower, TrimUpper = Upper };
+
+    /// <summary>A bound as people write it: 0.3, 3, 2.25.</summary>
+    public static string Number(double x) => x.ToString("0.####", CultureInfo.InvariantCulture);
+
+    /// <summary>"between 0.3 and 3 times the mean weight", "at least 0.3 times …", "at most 3 times …".</summary>
+    public override string ToString() => (Lower, Upper) switch
+    {
+        ({ } lo, { } hi) => $"between {Number(lo)} and {Number(hi)} times the mean weight",
+        ({ } lo, null) => $"at least {Number(lo)} times the mean weight",
+        (null, { } hi) => $"at most {Number(hi)} times the mean weight",
+        _ => "not trimmed",
+    };
+}
+
 /// <summary>What weighting did to a survey, in words for the results page and the numbers behind them.</summary>
 /// <param name="Requested">The weighting the survey's owner chose.</param>
 /// <param name="Applied">What was applied: the request, or None when it could not be (see <paramref name="Error"/>).</param>
-/// <param name="Report">Iterations, convergence and design effects from the analytics (null when unweighted).</param>
-/// <param name="DesignEffect">Kish's design effect of the final weights, 1 + CV².</param>
+/// <param name="Report">Iterations, convergence, weights held at a trimming bound, design effects from the analytics (null when unweighted).</param>
+/// <param name="DesignEffect">Kish's design effect of the final weights (trimmed, when they are), 1 + CV².</param>
 /// <param name="Notes">Cells combined or left out, respondents who did not say: what a reader needs to judge the weights.</param>
 /// <param name="Error">Why the requested weighting could not be done (figures are then unweighted and say so).</param>
+/// <param name="Trim">The survey's trimming bounds when it is weighted (null: no trimming asked for); applied unless <paramref name="TrimError"/>.</param>
+/// <param name="UntrimmedDesignEffect">When trimmed: the design effect the same weighting gives without trimming.</param>
+/// <param name="TrimError">Why the bounds could not be met (the weights are then the untrimmed ones and say so).</param>
 public sealed record WeightingSummary(SurveyWeighting Requested, SurveyWeighting Applied, CalibrationReport? Report, double DesignEffect,
-    IReadOnlyList<string> Notes, string? Error)
+    IReadOnlyList<string> Notes, string? Error, WeightBounds? Trim = null, double? UntrimmedDesignEffect = null, string? TrimError = null)
 {
     public int EffectiveSampleSize(int n) => DesignEffect > 0 ? (int)Math.Round(n / DesignEffect) : n;
+
+    /// <summary>Whether the weights were held within the survey's bounds.</summary>
+    public bool IsTrimmed => Trim is not null && TrimError is null && Applied != SurveyWeighting.None;
+
+    /// <summary>Weights held at a trimming bound (0 when not trimmed).</summary>
+    public int Trimmed => IsTrimmed ? Report?.Trimmed ?? 0 : 0;
 }
 
 /// <summary>
@@ -33,6 +67,11 @@ public static class SurveyWeights
     /// current weighted share of the total; the stated cells share the rest in census proportion. Areas with fewer than
     /// <see cref="MinimumCell"/> respondents are combined into one cell. Sources: Lumley (2010) §7.2–7.3; Kalton &amp;
     /// Flores-Cervantes (2003) "Weighting methods", J. Off. Stat. 19, 81–97 (cell collapsing, nonresponse cells).</para>
+    /// <para>With the survey's trimming bounds (<see cref="WeightBounds"/>) the weights are also held within them, the
+    /// margins still met (the analytics alternate the margin steps with trimming); the untrimmed weighting is done too,
+    /// for its design effect and as the fallback when the bounds and the margins cannot both hold. Sources: Potter, F. J.
+    /// (1990) "A study of procedures to identify and trim extreme sampling weights", Proc. ASA Section on Survey Research
+    /// Methods, 225–230; Kalton &amp; Flores-Cervantes (2003), above, on trimming within weighting.</para>
     /// </summary>
     public static (SurveyDesign Design, WeightingSummary Summary) Build(SurveyData data, CensusPopulation? census, Func<int, string> areaName)
     {
@@ -43,20 +82,41 @@ public static class SurveyWeights
         if (census is null)
             return Unweighted(baseDesign, requested, $"the census population ({CensusPopulation.Source}) is not loaded for the survey's areas");
         var notes = new List<string>();
+        List<CalibrationMargin> margins;
+        SurveyDesign design;
         try
         {
             var weights = baseDesign.Weights.ToArray();
-            var margins = new List<CalibrationMargin> { AreaMargin(data, census, weights, areaName, notes) };
+            margins = [AreaMargin(data, census, weights, areaName, notes)];
             if (requested == SurveyWeighting.AreaAndEthnicGroup) margins.Add(EthnicMargin(data, census, weights, margins[0].Population.Sum(), notes));
-            var design = requested == SurveyWeighting.Area ? Weighting.PostStratify(baseDesign, margins[0]) : Weighting.Rake(baseDesign, margins);
-            return (design, new WeightingSummary(requested, requested, design.Calibration, Weighting.KishDesignEffect(design.Weights), notes, null));
+            design = Calibrate(baseDesign, requested, margins, null);
         }
         catch (SurveyDesignException e)
         {
             // Raking that does not converge is one of these too: the page says so and shows unweighted figures.
             return Unweighted(baseDesign, requested, e.Message);
         }
+        var untrimmed = new WeightingSummary(requested, requested, design.Calibration, Weighting.KishDesignEffect(design.Weights), notes, null);
+        if (WeightBounds.Of(data.Survey) is not { } bounds) return (design, untrimmed);
+        try
+        {
+            var trimmed = Calibrate(baseDesign, requested, margins, bounds);
+            return (trimmed, untrimmed with { Report = trimmed.Calibration, DesignEffect = Weighting.KishDesignEffect(trimmed.Weights), Trim = bounds, UntrimmedDesignEffect = untrimmed.DesignEffect });
+        }
+        catch (SurveyDesignException e)
+        {
+            // The margins can be met, but not within the bounds (with post-stratification alone everyone in an area has
+            // the same weight, so one area needing a weight beyond a bound is enough): the census-weighted figures
+            // without trimming are better than unweighted ones, and the page says the trimming was not done.
+            var why = e is RakingNotConvergedException r
+                ? $"after {r.Iterations.ToString("N0", CultureInfo.InvariantCulture)} cycles the weighted responses were still off the census counts by {r.Margin}"
+                : e.Message;
+            return (design, untrimmed with { Trim = bounds, TrimError = $"the weights cannot be limited to {bounds} and still match the census ({why})" });
+        }
     }
+
+    static SurveyDesign Calibrate(SurveyDesign design, SurveyWeighting weighting, List<CalibrationMargin> margins, WeightBounds? bounds) =>
+        weighting == SurveyWeighting.Area ? Weighting.PostStratify(design, margins[0], bounds?.Options) : Weighting.Rake(design, margins, bounds?.Options);
 
     static (SurveyDesign, WeightingSummary) Unweighted(SurveyDesign design, SurveyWeighting requested, string error) =>
         (design, new WeightingSummary(requested, SurveyWeighting.None, null, Weighting.KishDesignEffect(design.Weights), [], error));
