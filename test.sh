@@ -9,12 +9,14 @@ log() { printf '[test.sh] %s\n' "$*" >&2; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # 1. System packages: PostgreSQL server, Chromium (Debian's: no tool downloads its own browser), and R with the
-#    survey package, against which the survey estimates are cross-checked (r-cran-survey brings Rscript).
+#    survey and surveillance packages, against which the survey estimates and the aberration detection are
+#    cross-checked (either brings Rscript).
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 missing=()
 [ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ] || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v Rscript >/dev/null && Rscript -e 'quit(status = !requireNamespace("survey", quietly = TRUE))' >/dev/null 2>&1 || missing+=(r-cran-survey)
+command -v Rscript >/dev/null && Rscript -e 'quit(status = !requireNamespace("surveillance", quietly = TRUE))' >/dev/null 2>&1 || missing+=(r-cran-surveillance)
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]} with apt-get"
   as_root apt-get update -qq
