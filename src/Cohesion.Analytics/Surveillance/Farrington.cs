@@ -42,25 +42,37 @@ public static class Farrington
     sealed class Workspace(FarringtonOptions o)
     {
         public readonly int[] Block = new int[o.Freq * o.B + o.W + 1];
-        public readonly List<double> Y = [];
-        public readonly List<double> Time = [];
-        public readonly List<int> Level = [];
+        public readonly double[] Y = new double[o.Freq * o.B + o.W + 1];
+        public readonly double[] Time = new double[o.Freq * o.B + o.W + 1];
+        public readonly int[] Level = new int[o.Freq * o.B + o.W + 1];
+        public readonly int[] LevelIndex = new int[o.NoPeriods + 1];
+        public int Rows;
     }
 
     static DetectionPoint At(ReadOnlySpan<double> observed, int k, FarringtonOptions o, Workspace work)
     {
         var y = observed[k - 1];
-        BuildData(observed, k, o, work);
-        var ys = work.Y.ToArray();
-        var ts = work.Time.ToArray();
-        var (levels, predictLevel) = Levels(work.Level, o.NoPeriods, out var gs);
+        double recent = 0;
+        // A missing count in the window makes R's sum NA, which withholds the bound as too few cases do.
+        for (var t = k - o.Limit54Period + 1; t <= k; t++) recent += t >= 1 ? observed[t - 1] : 0;
+        // R fits the model even then, only to withhold the bound: skipping the fit gives the same bound, alarm and
+        // expected count (none) at a fraction of the cost on sparse series, where most weeks are like this.
+        if (!(recent >= o.Limit54Cases))
+            return new DetectionPoint(k, y, double.NaN, double.NaN, false, double.NaN,
+                $"fewer than {o.Limit54Cases} cases in the last {o.Limit54Period} weeks (limit54): no bound, no alarm");
+        var predictLevel = BuildData(observed, k, o, work);
+        var ys = work.Y.AsSpan(0, work.Rows);
+        var ts = work.Time.AsSpan(0, work.Rows);
+        var gs = work.Level.AsSpan(0, work.Rows);
+        var levels = o.NoPeriods == 1 ? 1 : LevelsPresent(work);
         var model = FitFlexible(ys, ts, gs, levels, o.Trend, o);
         if (model is null) return new DetectionPoint(k, y, double.NaN, double.NaN, false, double.NaN, "the model did not converge with or without a time trend");
+        predictLevel = o.NoPeriods == 1 ? 0 : work.LevelIndex[predictLevel];
         if (model.Fit.HasTrend)
         {
             var (etaTrend, _) = model.Fit.Predict(k, predictLevel);
             var significant = model.Fit.TrendPValue(model.SummaryDispersion) < o.PThresholdTrend;
-            var noExtrapolation = Math.Exp(etaTrend) <= ys.Max();
+            var noExtrapolation = Math.Exp(etaTrend) <= Max(ys);
             if (!(o.B >= 3 && significant && noExtrapolation))
             {
                 model = FitFlexible(ys, ts, gs, levels, false, o);
@@ -71,27 +83,29 @@ public static class Farrington
         var (eta, variance) = model.Fit.Predict(k, predictLevel, model.SummaryDispersion);
         var seEta = Math.Sqrt(variance);
         var (upper, score) = o.ThresholdMethod == ThresholdMethod.Delta ? DeltaBound(Math.Exp(eta), seEta * Math.Exp(eta), phi, o, y) : NoufailyBound(eta, seEta, phi, o, y);
-        double recent = 0;
-        for (var t = k - o.Limit54Period + 1; t <= k; t++) recent += t >= 1 ? observed[t - 1] : 0;
-        var enoughCases = recent >= o.Limit54Cases;
-        if (!enoughCases)
-            return new DetectionPoint(k, y, double.NaN, double.NaN, false, score,
-                $"fewer than {o.Limit54Cases} cases in the last {o.Limit54Period} weeks (limit54): no bound, no alarm");
         if (double.IsNaN(upper)) return new DetectionPoint(k, y, double.NaN, double.NaN, false, score, "the bound could not be computed (the expected count is not finite)");
         return new DetectionPoint(k, y, Math.Exp(eta), upper, score > 1 && y != 0, score);
+    }
+
+    static double Max(ReadOnlySpan<double> values)
+    {
+        var max = double.NegativeInfinity;
+        foreach (var v in values) if (v > max) max = v;
+        return max;
     }
 
     /// <summary>
     /// The reference rows for time k: R's <c>blocks()</c> (windows of ±w around each year-ago time and the current
     /// window at level noPeriods; with noPeriods &gt; 1 the weeks between windows split into noPeriods − 1 blocks, the
     /// first blocks one week longer when they do not divide evenly), the last pastWeeksNotIncluded weeks left out.
+    /// Rows go to the workspace with their raw level (1…noPeriods); returns the raw level predicted at.
     /// </summary>
-    static void BuildData(ReadOnlySpan<double> observed, int k, FarringtonOptions o, Workspace work)
+    static int BuildData(ReadOnlySpan<double> observed, int k, FarringtonOptions o, Workspace work)
     {
         var p = o.NoPeriods;
         var start = k - o.Freq * o.B - o.W; // the earliest time any block reaches
         var block = work.Block;
-        Array.Fill(block, 0); // 0: not a reference time
+        Array.Clear(block); // 0: not a reference time
         void Set(int from, int to, int value)
         {
             for (var t = from; t <= to; t++) block[t - start] = value;
@@ -112,34 +126,40 @@ public static class Farrington
             }
         }
         Set(Math.Max(start, k - o.PastWeeksLeftOut), k, 0);
-        work.Y.Clear(); work.Time.Clear(); work.Level.Clear();
+        var rows = 0;
         for (var t = start; t <= k; t++)
         {
             var level = block[t - start];
             if (level == 0 || double.IsNaN(observed[t - 1])) continue;
-            work.Y.Add(observed[t - 1]);
-            work.Time.Add(t);
-            work.Level.Add(level);
+            work.Y[rows] = observed[t - 1];
+            work.Time[rows] = t;
+            work.Level[rows] = o.NoPeriods == 1 ? 0 : level;
+            rows++;
         }
+        work.Rows = rows;
+        return p;
     }
 
-    /// <summary>Factor levels present, sorted (the first is R's reference level), each row's 0-based level, and the level predicted at (noPeriods).</summary>
-    static (int Levels, int PredictLevel) Levels(List<int> raw, int noPeriods, out int[] coded)
+    /// <summary>
+    /// Recodes the rows' raw levels to 0-based factor codes over the levels present, in order (R's
+    /// <c>as.factor</c>: the first present is the reference level), and returns how many there are.
+    /// </summary>
+    static int LevelsPresent(Workspace work)
     {
-        coded = new int[raw.Count];
-        if (noPeriods == 1) return (1, 0);
-        var present = raw.Distinct().Order().ToArray();
-        var index = new int[noPeriods + 1];
-        for (var i = 0; i < present.Length; i++) index[present[i]] = i;
-        for (var r = 0; r < raw.Count; r++) coded[r] = index[raw[r]];
-        return (present.Length, Array.IndexOf(present, noPeriods));
+        var index = work.LevelIndex;
+        Array.Fill(index, -1);
+        for (var r = 0; r < work.Rows; r++) index[work.Level[r]] = 0;
+        var count = 0;
+        for (var v = 0; v < index.Length; v++) if (index[v] == 0) index[v] = count++;
+        for (var r = 0; r < work.Rows; r++) work.Level[r] = index[work.Level[r]];
+        return count;
     }
 
     /// <summary>
     /// R's <c>algo.farrington.fitGLM.flexible</c>: fit (dropping the trend if it does not converge), φ = max(1, dispersion),
     /// then down-weight by Anscombe residuals and refit. Null when no model converges.
     /// </summary>
-    static Model? FitFlexible(double[] y, double[] t, int[] g, int levels, bool trend, FarringtonOptions o)
+    static Model? FitFlexible(ReadOnlySpan<double> y, ReadOnlySpan<double> t, ReadOnlySpan<int> g, int levels, bool trend, FarringtonOptions o)
     {
         var fit = PoissonGlm.Fit(y, t, g, levels, default, trend);
         if (!fit.Converged && trend)
@@ -187,7 +207,8 @@ public static class Farrington
         for (var i = 0; i < n; i++)
         {
             var mu = fit.Fitted[i];
-            s[i] = 1.5 * (Math.Pow(y[i], 2.0 / 3) * Math.Pow(mu, -1.0 / 6) - Math.Sqrt(mu)) / Math.Sqrt(phi * (1 - fit.Hat[i]));
+            var cy = Math.Cbrt(y[i]);
+            s[i] = 1.5 * (cy * cy / Math.Sqrt(Math.Cbrt(mu)) - Math.Sqrt(mu)) / Math.Sqrt(phi * (1 - fit.Hat[i]));
             denominator += s[i] > threshold ? 1 / (s[i] * s[i]) : 1;
         }
         var gamma = n / denominator;

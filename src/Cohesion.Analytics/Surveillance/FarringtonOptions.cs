@@ -39,10 +39,11 @@ public sealed record FarringtonOptions(
 
     /// <summary>
     /// Noufaily, Enki, Farrington, Garthwaite, Andrews &amp; Charlett (2013), Stat. Med. 32, 1206–1222: b 5, w 3, 10
-    /// seasonal levels, 26 recent weeks left out, residual threshold 2.58, trend always tried, delta bound
-    /// (nbPlugin is their recommended alternative).
+    /// seasonal levels, 26 recent weeks left out, residual threshold 2.58, the trend kept whenever b ≥ 3 and it does not
+    /// extrapolate, and the negative binomial quantile bound the paper recommends (R's farringtonFlexible defaults to
+    /// the delta bound; give <see cref="ThresholdMethod.Delta"/> to have it).
     /// </summary>
-    public static FarringtonOptions Noufaily2013 => new(WeightsThreshold: 2.58, NoPeriods: 10, PastWeeksNotIncluded: 26, PThresholdTrend: 1);
+    public static FarringtonOptions Noufaily2013 => new(WeightsThreshold: 2.58, NoPeriods: 10, PastWeeksNotIncluded: 26, PThresholdTrend: 1, ThresholdMethod: ThresholdMethod.NbPlugin);
 
     /// <summary>The recent weeks left out: the value given, else w.</summary>
     public int PastWeeksLeftOut => PastWeeksNotIncluded ?? W;

@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Cohesion.Analytics.Surveillance;
 
 /// <summary>
@@ -69,13 +71,15 @@ public static class PoissonGlm
         var mu = new double[n];
         var eta = new double[n];
         var w = new double[n];
-        double devOld = 0;
+        // y·log y once: the deviance 2Σ wᵢ[yᵢ log(yᵢ/μᵢ) − (yᵢ − μᵢ)] is then 2Σ wᵢ[yᵢ log yᵢ − yᵢηᵢ − yᵢ + μᵢ], with no log per iteration.
+        Span<double> yLogY = n <= 1024 ? stackalloc double[n] : new double[n];
         for (var i = 0; i < n; i++)
         {
+            yLogY[i] = YLogY(y[i]);
             mu[i] = y[i] + 0.1;
-            eta[i] = Math.Log(mu[i]);
-            devOld += Prior(priorWeights, i) * UnitDeviance(y[i], mu[i]);
         }
+        TensorPrimitives.Log(mu, eta);
+        var devOld = Deviance(y, yLogY, eta, mu, priorWeights);
         var beta = new double[p];
         var xtwx = new double[p, p];
         var xtwz = new double[p];
@@ -90,7 +94,7 @@ public static class PoissonGlm
             s0.Clear(); s1.Clear(); s2.Clear(); z0.Clear(); z1.Clear();
             for (var i = 0; i < n; i++)
             {
-                var wi = Prior(priorWeights, i) * mu[i];
+                var wi = (priorWeights.IsEmpty ? 1 : priorWeights[i]) * mu[i];
                 w[i] = wi;
                 var z = eta[i] + (y[i] - mu[i]) / mu[i];
                 var g = level[i];
@@ -101,13 +105,16 @@ public static class PoissonGlm
             Assemble(xtwx, xtwz, s0, s1, s2, z0, z1, trend, levels);
             if (!Cholesky.Solve(xtwx, xtwz, beta, inverse))
                 return Failed(p, n, trend, levels, iterations);
-            double dev = 0;
+            var b0 = beta[0];
+            var b1 = trend ? beta[1] : 0;
+            var d = trend ? 2 : 1;
             for (var i = 0; i < n; i++)
             {
-                eta[i] = Eta(beta, time[i], level[i], trend);
-                mu[i] = Math.Exp(eta[i]);
-                dev += Prior(priorWeights, i) * UnitDeviance(y[i], mu[i]);
+                var g = level[i];
+                eta[i] = b0 + b1 * time[i] + (g > 0 ? beta[d + g - 1] : 0);
             }
+            TensorPrimitives.Exp(eta, mu);
+            var dev = Deviance(y, yLogY, eta, mu, priorWeights);
             if (!double.IsFinite(dev)) return Failed(p, n, trend, levels, iterations);
             if (Math.Abs(dev - devOld) / (Math.Abs(dev) + 0.1) < Epsilon) { converged = true; break; }
             devOld = dev;
@@ -125,22 +132,26 @@ public static class PoissonGlm
         return new PoissonFit(beta, inverse, mu, hat, df > 0 ? pearson / df : double.NaN, df, converged, iterations, trend, levels);
     }
 
+    static readonly double[] LogOfSmallCounts = Enumerable.Range(0, 4096).Select(k => k == 0 ? 0 : Math.Log(k)).ToArray();
+
+    /// <summary>y log y, 0 at y = 0; counts are small whole numbers, so their logs come from a table.</summary>
+    static double YLogY(double y)
+    {
+        if (y <= 0) return 0;
+        var k = (int)y;
+        return k == y && k < LogOfSmallCounts.Length ? y * LogOfSmallCounts[k] : y * Math.Log(y);
+    }
+
+    static double Deviance(ReadOnlySpan<double> y, ReadOnlySpan<double> yLogY, ReadOnlySpan<double> eta, ReadOnlySpan<double> mu, ReadOnlySpan<double> prior)
+    {
+        double dev = 0;
+        for (var i = 0; i < y.Length; i++)
+            dev += (prior.IsEmpty ? 1 : prior[i]) * (yLogY[i] - y[i] * eta[i] - y[i] + mu[i]);
+        return 2 * dev;
+    }
+
     static PoissonFit Failed(int p, int n, bool trend, int levels, int iterations) =>
         new(new double[p], new double[p, p], new double[n], new double[n], double.NaN, n - p, false, iterations, trend, levels);
-
-    static double Prior(ReadOnlySpan<double> weights, int i) => weights.IsEmpty ? 1 : weights[i];
-
-    /// <summary>The Poisson unit deviance 2[y log(y/μ) − (y − μ)], with y log y = 0 at y = 0.</summary>
-    static double UnitDeviance(double y, double mu) => 2 * ((y > 0 ? y * Math.Log(y / mu) : 0) - (y - mu));
-
-    static double Eta(double[] beta, double t, int g, bool trend)
-    {
-        var e = beta[0];
-        var k = 1;
-        if (trend) e += beta[k++] * t;
-        if (g > 0) e += beta[k + g - 1];
-        return e;
-    }
 
     /// <summary>xᵀAx for the row's sparse design vector (1, t, dummy of level g).</summary>
     static double Quadratic(double[,] a, double t, int g, bool trend)

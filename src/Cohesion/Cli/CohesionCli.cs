@@ -31,6 +31,7 @@ public static class CohesionCli
         root.Add(Cohesion.Change.Generate.GenerateCli.Command());
         root.Add(Cohesion.Segregation.SegregationCli.Command());
         root.Add(Cohesion.Surveys.SurveyCli.Command());
+        root.Add(Cohesion.Tensions.Detection.DetectCli.Command());
         return await root.Parse(args).InvokeAsync();
     }
 
