@@ -1,6 +1,6 @@
 """Writes SERIES weekly count series of WEEKS weeks as series,week,count (rows with 0 left out, as event tables do):
 the mix tension monitoring has — most series sparse (area × type × strand), some busier and seasonal, a few with a
-recent outbreak. Deterministic. Usage: python3 detect-data.py SERIES WEEKS OUT.csv"""
+recent outbreak. Deterministic. Usage: python3 detect_generate.py SERIES WEEKS OUT.csv"""
 import math, random, sys
 n, weeks, out = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
 rng = random.Random(20261201)
