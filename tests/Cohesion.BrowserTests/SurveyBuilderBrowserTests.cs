@@ -107,7 +107,7 @@ public sealed class SurveyBuilderBrowserTests(BrowserFixture fixture) : IClassFi
         await Axe.AssertNoViolationsAsync(page);
         await page.Locator("#confirm").FillAsync("browser-survey");
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete survey" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Browser survey deleted, with its 1 responses");
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Browser survey deleted, with its 1 response");
         await Axe.AssertNoViolationsAsync(page);
     }
 

@@ -108,6 +108,8 @@ public static class SurveyExports
             SurveyWeighting.AreaAndEthnicGroup => "raking",
             _ => v.Results.Weighting.Error is null ? "none" : "none (weighting could not be done)",
         };
+        // Each row says the trimming too: a CSV travels without the notes that explain it.
+        if (v.Results.Weighting.IsTrimmed) weighting += $", weights limited to {v.Results.Weighting.Trim}";
         var synthetic = v.Survey.IsSynthetic ? "yes" : "no";
         var source = SurveyAbout.SourceLine(v);
         export = export with

@@ -113,6 +113,8 @@ public class SurveyTrimmingTests
         Assert.Equal((0.2, 2.5, held), (weighting.GetProperty("trimLower").GetDouble(), weighting.GetProperty("trimUpper").GetDouble(), weighting.GetProperty("trimmed").GetInt32()));
         Assert.StartsWith(method, weighting.GetProperty("method").GetString());
         Assert.Contains(method, XlsxText(await http.GetByteArrayAsync("/surveys/skewed/indicators.xlsx")));
+        // Every CSV row carries the trimming with the method: a CSV has no notes to say it.
+        Assert.Contains("\"raking, weights limited to between 0.2 and 2.5 times the mean weight\"", await http.GetStringAsync("/surveys/skewed/indicators.csv"));
         await using (var db = app.Database.Context())
             Assert.EndsWith("weighting AreaAndEthnicGroup; trimming between 0.2 and 2.5 times the mean weight",
                 await db.AuditEntries.Where(a => a.Action == AuditActions.SurveyChanged).Select(a => a.Detail).SingleAsync());

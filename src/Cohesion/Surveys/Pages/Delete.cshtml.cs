@@ -33,9 +33,9 @@ public sealed class SurveysDeleteModel(CohesionDb db) : SurveyStaffPage(db)
         var title = Survey.Title;
         // Responses, answers, drafts, questions and local items go with it (cascading foreign keys), in the same transaction as the audit entry.
         Db.Surveys.Remove(Survey);
-        Db.Record(Actor, AuditActions.SurveyDeleted, $"survey {Survey.Name}", $"\"{title}\"; {Responses} responses deleted with it", Ip);
+        Db.Record(Actor, AuditActions.SurveyDeleted, $"survey {Survey.Name}", $"\"{title}\"; {Cohesion.Imports.ImportCounts.Count(Responses, "response", "responses")} deleted with it", Ip);
         await Db.SaveChangesAsync(ct);
-        Notice($"{title} deleted, with its {Responses:N0} responses");
+        Notice($"{title} deleted, with its {Cohesion.Imports.ImportCounts.Count(Responses, "response", "responses")}");
         return Redirect(SurveysIndexModel.Path);
     }
 }
