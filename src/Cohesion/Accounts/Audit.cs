@@ -29,10 +29,16 @@ public static class AuditActions
     public const string SurveyDeleted = "survey-deleted";
     /// <summary>Surveys: responses imported (the demo's synthetic ones among them); its own action for the same reason as the Place Standard's.</summary>
     public const string SurveyImport = "survey-import";
+    /// <summary>Assets: a directory record added, changed (edited, restored, archived, checked after a report) or deleted for good.</summary>
+    public const string AssetCreated = "asset-created";
+    public const string AssetChanged = "asset-changed";
+    public const string AssetDeleted = "asset-deleted";
+    /// <summary>Assets: a resident proposed an asset or reported a problem with one (what, never the text).</summary>
+    public const string AssetSubmitted = "asset-submitted";
 
     public static readonly string[] All = [SignIn, SignInFailed, SignOut, PasswordChanged, Import, Export, UserCreated, UserChanged, OrganisationCreated, OrganisationChanged,
         PlaceStandardCreated, PlaceStandardChanged, PlaceStandardImport, Moderation, SurveyTarget, SurveyImport,
-        SurveyCreated, SurveyChanged, SurveyDeleted];
+        SurveyCreated, SurveyChanged, SurveyDeleted, AssetCreated, AssetChanged, AssetDeleted, AssetSubmitted];
 }
 
 public static class Audit

@@ -1,3 +1,4 @@
+using Cohesion.Assets.Editing;
 using Cohesion.Assets.Taxonomy;
 
 namespace Cohesion.Assets;
@@ -9,6 +10,7 @@ public static class AssetsSetup
     {
         services.AddSingleton<Geo.AreaShapes>();
         services.AddHostedService<TaxonomySeeder>();
+        services.AddAssetEditing();
         return services;
     }
 

@@ -11,8 +11,9 @@ public sealed class ErrorModel(ILogger<ErrorModel> log) : PageModel
     public string Title { get; private set; } = "";
     public string[] Paragraphs { get; private set; } = [];
 
-    public void OnGet(int? status) => Describe(status);
-    public void OnPost(int? status) => Describe(status);
+    // From the route only: a re-executed POST carries its form, and a form field called "status" must not change the page's status.
+    public void OnGet([FromRoute] int? status) => Describe(status);
+    public void OnPost([FromRoute] int? status) => Describe(status);
 
     void Describe(int? status)
     {
