@@ -1,3 +1,4 @@
+using Cohesion.Assets.Demo;
 using Cohesion.Assets.Editing;
 using Cohesion.Assets.Taxonomy;
 
@@ -11,6 +12,7 @@ public static class AssetsSetup
         services.AddSingleton<Geo.AreaShapes>();
         services.AddHostedService<TaxonomySeeder>();
         services.AddAssetEditing();
+        services.AddAssetDemo(config);
         return services;
     }
 

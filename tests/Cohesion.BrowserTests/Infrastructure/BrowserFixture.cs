@@ -26,8 +26,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var chromium = BrowserEnvironment.Chromium; // fail before starting anything
-        // With the demo's synthetic change data, Place Standard engagements and surveys: their pages are among the pages checked.
-        _app = await TestApp.StartAsync(Cohesion.Data.DatabaseProvider.Sqlite, [.. TestApp.WithChangeData, .. TestApp.WithPlaceStandardData, .. TestApp.WithSurveyData]);
+        // With the demo's synthetic change data, Place Standard engagements, surveys and asset directory: their pages are among the pages checked.
+        _app = await TestApp.StartAsync(Cohesion.Data.DatabaseProvider.Sqlite, [.. TestApp.WithChangeData, .. TestApp.WithPlaceStandardData, .. TestApp.WithSurveyData, .. TestApp.WithAssetData]);
         AdminPassword = _app.AdminPassword;
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = BrowserEnvironment.ChromiumArgs });

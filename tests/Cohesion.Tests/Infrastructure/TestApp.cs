@@ -18,15 +18,15 @@ public sealed partial class TestApp : IAsyncDisposable
     public string StartupOutput { get; init; } = "";
 
     /// <summary>
-    /// Starts the app; the demo's synthetic change data, Place Standard engagements and surveys are seeded only when a
-    /// test asks for them with <see cref="WithChangeData"/>, <see cref="WithPlaceStandardData"/> or <see cref="WithSurveyData"/>.
+    /// Starts the app; the demo's synthetic change data, Place Standard engagements, surveys and asset directory are seeded only when a
+    /// test asks for them with <see cref="WithChangeData"/>, <see cref="WithPlaceStandardData"/>, <see cref="WithSurveyData"/> or <see cref="WithAssetData"/>.
     /// </summary>
     public static async Task<TestApp> StartAsync(DatabaseProvider provider, params string[] extraArgs)
     {
         var database = await TestDatabase.CreateAsync(provider, migrate: false);
         string[] args = ["--urls", "http://127.0.0.1:0", "--Cohesion:Security:SignInPermitPerMinute", "1000",
             "--Cohesion:Security:PublicFormPermitPerMinute", "1000", "--Cohesion:Demo:ChangeData", "false",
-            "--Cohesion:Demo:PlaceStandard", "false", "--Cohesion:Demo:Surveys", "false", .. database.Args, .. extraArgs];
+            "--Cohesion:Demo:PlaceStandard", "false", "--Cohesion:Demo:Surveys", "false", "--Cohesion:Demo:Assets", "false", .. database.Args, .. extraArgs];
         var app = CohesionWebApp.Build(args, b => b.Logging.ClearProviders());
         var output = new StringWriter();
         await CohesionWebApp.PrepareAsync(app, output);
@@ -42,6 +42,13 @@ public sealed partial class TestApp : IAsyncDisposable
             var status = app.Services.GetRequiredService<Cohesion.Surveys.Demo.DemoSurveySeeder>().Status;
             await status.Done.WaitAsync(TimeSpan.FromMinutes(2));
             if (status.Current == SeedStatus.State.Failed) throw new InvalidOperationException($"Demo surveys: {status.Error}");
+        }
+        if (Asks(extraArgs, WithAssetData))
+        {
+            // Seeded in the background like the others; tests that asked for the demo directory wait, and fail if it failed.
+            var status = app.Services.GetRequiredService<Cohesion.Assets.Demo.DemoAssetSeeder>().Status;
+            await status.Done.WaitAsync(TimeSpan.FromMinutes(2));
+            if (status.Current == SeedStatus.State.Failed) throw new InvalidOperationException($"Demo asset directory: {status.Error}");
         }
         if (Asks(extraArgs, WithChangeData))
         {
@@ -62,6 +69,9 @@ public sealed partial class TestApp : IAsyncDisposable
 
     /// <summary>The extra arguments that seed the demo's synthetic residents' surveys, as a first start does.</summary>
     public static readonly string[] WithSurveyData = ["--Cohesion:Demo:Surveys", "true"];
+
+    /// <summary>The extra arguments that seed the demo's synthetic asset directory, as a first start does.</summary>
+    public static readonly string[] WithAssetData = ["--Cohesion:Demo:Assets", "true"];
 
     /// <summary>Whether the arguments hold the setting (a name followed by its value).</summary>
     static bool Asks(string[] args, string[] setting) =>
