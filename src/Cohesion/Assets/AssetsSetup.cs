@@ -1,5 +1,6 @@
 using Cohesion.Assets.Demo;
 using Cohesion.Assets.Editing;
+using Cohesion.Assets.Gaps;
 using Cohesion.Assets.Taxonomy;
 
 namespace Cohesion.Assets;
@@ -12,11 +13,12 @@ public static class AssetsSetup
         services.AddSingleton<Geo.AreaShapes>();
         services.AddHostedService<TaxonomySeeder>();
         services.AddAssetEditing();
-        services.AddAssetDemo(config);
+        services.AddAssetDemo(config).AddAssetGaps();
         return services;
     }
 
     public static void MapAssets(this WebApplication app, RouteGroupBuilder api)
     {
+        app.MapAssetGaps();
     }
 }
