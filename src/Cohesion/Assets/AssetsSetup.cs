@@ -1,3 +1,4 @@
+using Cohesion.Assets.Csv;
 using Cohesion.Assets.Demo;
 using Cohesion.Assets.Editing;
 using Cohesion.Assets.Gaps;
@@ -13,12 +14,13 @@ public static class AssetsSetup
         services.AddSingleton<Geo.AreaShapes>();
         services.AddHostedService<TaxonomySeeder>();
         services.AddAssetEditing();
-        services.AddAssetDemo(config).AddAssetGaps();
+        services.AddAssetDemo(config).AddAssetGaps().AddAssetCsv();
         return services;
     }
 
     public static void MapAssets(this WebApplication app, RouteGroupBuilder api)
     {
         app.MapAssetGaps();
+        app.MapAssetCsv();
     }
 }

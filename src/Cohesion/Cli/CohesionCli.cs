@@ -32,6 +32,9 @@ public static class CohesionCli
         root.Add(Cohesion.Segregation.SegregationCli.Command());
         root.Add(Cohesion.Surveys.SurveyCli.Command());
         root.Add(Cohesion.Tensions.Detection.DetectCli.Command());
+        var export = new Command("export", "Write data out to files");
+        export.Add(Cohesion.Assets.Csv.AssetCsvCli.ExportCommand());
+        root.Add(export);
         return await root.Parse(args).InvokeAsync();
     }
 

@@ -21,6 +21,7 @@ public static class PlacesCli
         import.Add(Change.Import.ChangeImportCli.Command());
         import.Add(PlaceStandard.Import.PlaceStandardImportCli.Command());
         import.Add(Surveys.Import.SurveyImportCli.Command());
+        import.Add(Assets.Csv.AssetCsvCli.ImportCommand());
         return import;
     }
 
