@@ -20,9 +20,7 @@ public static class AssetCsvCli
             var rows = AssetCsvReader.Read(path, await AssetCsvTarget.LoadAsync(db, ct));
             var dry = parse.GetValue(dryRun);
             var r = await AssetCsvImport.SaveAsync(db, new AreaShapes(), rows, Path.GetFileName(path), Audit.CliActor, "", dry, m => Console.Error.WriteLine($"{m}…"), ct);
-            Console.WriteLine(dry
-                ? $"Dry run: {Path.GetFileName(path)} is valid. It would add {r.Added:N0} records and update {r.Updated:N0} ({r.Unchanged:N0} unchanged); nothing was changed."
-                : $"Imported {Path.GetFileName(path)}: {r.Added:N0} records added, {r.Updated:N0} updated, {r.Unchanged:N0} unchanged.");
+            Console.WriteLine((dry ? "Dry run: " : "") + r.Message(Path.GetFileName(path)));
             return 0;
         }));
         return cmd;

@@ -19,7 +19,13 @@ namespace Cohesion.Assets.Csv;
 /// </summary>
 public static class AssetCsvImport
 {
-    public sealed record Result(int Added, int Updated, int Unchanged, bool DryRun);
+    public sealed record Result(int Added, int Updated, int Unchanged, bool DryRun)
+    {
+        /// <summary>What happened, in the words both the command line and the upload page use.</summary>
+        public string Message(string file) => DryRun
+            ? $"{file} is valid: importing it would add {ImportCounts.Count(Added, "record", "records")} and update {Updated:N0} ({Unchanged:N0} unchanged). Nothing was changed."
+            : $"Imported {file}: {ImportCounts.Count(Added, "record", "records")} added, {Updated:N0} updated, {Unchanged:N0} unchanged.";
+    }
 
     public static async Task<Result> SaveAsync(CohesionDb db, AreaShapes shapes, IReadOnlyList<AssetCsvRow> rows, string fileName, string actor, string ip,
         bool dryRun, Action<string>? progress, CancellationToken ct)

@@ -32,10 +32,7 @@ public sealed class AssetsImportModel(CohesionDb db, AreaShapes shapes) : AdminP
             var target = await AssetCsvTarget.LoadAsync(db, ct);
             var r = await Uploads.WithSavedCopyAsync(file!, (path, fileName) =>
                 AssetCsvImport.SaveAsync(db, shapes, AssetCsvReader.Read(path, target), fileName, Actor, Ip, dryRun, null, ct), ct);
-            var name = Path.GetFileName(file!.FileName);
-            Notice(dryRun
-                ? $"{name} is valid: importing it would add {r.Added:N0} records and update {r.Updated:N0} ({r.Unchanged:N0} unchanged). Nothing was changed."
-                : $"Imported {name}: {r.Added:N0} records added, {r.Updated:N0} updated, {r.Unchanged:N0} unchanged.");
+            Notice(r.Message(Path.GetFileName(file!.FileName)));
             return RedirectToPage();
         }
         catch (ImportFailedException e)

@@ -119,7 +119,7 @@ public class AssetCsvTests
         var example = Files.Repo("docs", "examples", "assets.csv");
         var dry = await CohesionExe.RunAsync(app.Database, "import", "assets-csv", example, "--dry-run");
         Assert.True(dry.ExitCode == 0, dry.All);
-        Assert.Contains("It would add 5 records and update 0", dry.Out, StringComparison.Ordinal);
+        Assert.Contains("assets.csv is valid: importing it would add 5 records and update 0 (0 unchanged). Nothing was changed.", dry.Out, StringComparison.Ordinal);
         await using var db = app.Database.Context();
         Assert.Equal(0, await db.AssetServices.CountAsync());
 
@@ -196,7 +196,7 @@ public class AssetCsvTests
         var good = await UploadAsync("spreadsheet.csv", Header + "\n" + string.Format(System.Globalization.CultureInfo.InvariantCulture, Good, "") + "\n");
         Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
         var done = WebUtility.HtmlDecode(await analyst.GetStringAsync(good.Headers.Location!.ToString()));
-        Assert.Contains("Imported spreadsheet.csv: 1 records added, 0 updated, 0 unchanged.", done, StringComparison.Ordinal);
+        Assert.Contains("Imported spreadsheet.csv: 1 record added, 0 updated, 0 unchanged.", done, StringComparison.Ordinal);
         var audit = await db.AuditEntries.SingleAsync(e => e.Action == AuditActions.AssetImport);
         Assert.Equal(("analyst@example.org", "spreadsheet.csv"), (audit.Actor, audit.Target));
         Assert.Equal("analyst@example.org", (await db.AssetRevisions.SingleAsync()).ChangedBy);
