@@ -27,8 +27,10 @@ public static class AssetCsvImport
             : $"Imported {file}: {ImportCounts.Count(Added, "record", "records")} added, {Updated:N0} updated, {Unchanged:N0} unchanged.";
     }
 
+    /// <param name="mayEdit">Whether the importing user may change a record maintained by this partner organisation (null: the
+    /// directory's staff); null lets every record change (the command line, run by whoever runs the installation).</param>
     public static async Task<Result> SaveAsync(CohesionDb db, AreaShapes shapes, IReadOnlyList<AssetCsvRow> rows, string fileName, string actor, string ip,
-        bool dryRun, Action<string>? progress, CancellationToken ct)
+        bool dryRun, Action<string>? progress, CancellationToken ct, Func<int?, bool>? mayEdit = null)
     {
         var now = DateTime.UtcNow;
         var ids = rows.Where(r => r.Id is not null).Select(r => r.Id!.Value).ToList();
@@ -64,7 +66,14 @@ public static class AssetCsvImport
             var org = Organisation(db, organisations, r.Organisation, now);
             if (r.Id is { } id && existing.TryGetValue(id, out var s))
             {
+                var maintainer = s.MaintainerOrganisationId;
                 if (!Apply(db, s, r, org, terms, all, lsoas, now)) { unchanged++; continue; }
+                // A record may be changed only by those who may edit it (AssetAccess), before and after the change.
+                if (mayEdit is not null && !(mayEdit(maintainer) && mayEdit(s.MaintainerOrganisationId)))
+                {
+                    errors.Add(r.Line, "id", id.ToString(), "you may not change this record: only its maintainer organisation's staff or an administrator may");
+                    continue;
+                }
                 s.Version++;
                 s.UpdatedAt = now;
                 Revisions.Record(db, s, actor, summary, now);
@@ -72,6 +81,11 @@ public static class AssetCsvImport
             }
             else
             {
+                if (mayEdit is not null && !mayEdit(r.MaintainerId))
+                {
+                    errors.Add(r.Line, "maintainer", "", "you may only add records maintained by your own organisation or, as directory staff, by none");
+                    continue;
+                }
                 s = new Service
                 {
                     Id = r.Id ?? Guid.NewGuid(), Name = r.Name, Kind = r.Kind, OrganisationId = org.Id, Organisation = org, Publication = Publication.Published,
@@ -83,6 +97,7 @@ public static class AssetCsvImport
                 added++;
             }
         }
+        errors.ThrowIfAny();
         db.Record(actor, AuditActions.AssetImport, fileName, $"{added} added, {updated} updated, {unchanged} unchanged{(dryRun ? " (dry run, rolled back)" : "")}", ip);
         await db.SaveChangesAsync(ct);
         if (dryRun) await tx.RollbackAsync(ct);

@@ -5,7 +5,8 @@ namespace Cohesion.Assets.Csv;
 
 /// <summary>
 /// The directory's CSV exchange: the download is open (published records; offers for signed-in staff only); the
-/// upload changes records across the whole directory, so it needs an analyst or administrator.
+/// upload can change many records at once, so it needs an analyst or administrator, and each row still only changes a
+/// record the user may edit (<see cref="AssetAccess"/>).
 /// </summary>
 public static class CsvSetup
 {

@@ -31,7 +31,8 @@ public sealed class AssetsImportModel(CohesionDb db, AreaShapes shapes) : AdminP
         {
             var target = await AssetCsvTarget.LoadAsync(db, ct);
             var r = await Uploads.WithSavedCopyAsync(file!, (path, fileName) =>
-                AssetCsvImport.SaveAsync(db, shapes, AssetCsvReader.Read(path, target), fileName, Actor, Ip, dryRun, null, ct), ct);
+                AssetCsvImport.SaveAsync(db, shapes, AssetCsvReader.Read(path, target), fileName, Actor, Ip, dryRun, null, ct,
+                    maintainer => AssetAccess.CanEdit(maintainer, User)), ct);
             Notice(r.Message(Path.GetFileName(file!.FileName)));
             return RedirectToPage();
         }

@@ -200,5 +200,21 @@ public class AssetCsvTests
         var audit = await db.AuditEntries.SingleAsync(e => e.Action == AuditActions.AssetImport);
         Assert.Equal(("analyst@example.org", "spreadsheet.csv"), (audit.Actor, audit.Target));
         Assert.Equal("analyst@example.org", (await db.AssetRevisions.SingleAsync()).ChangedBy);
+
+        // A record another partner maintains is theirs to change (AssetAccess), in a file as on the form.
+        db.Organisations.Add(new Organisation { Name = "Other partner", Kind = OrganisationKind.Voluntary, CreatedAt = DateTime.UtcNow });
+        await db.SaveChangesAsync();
+        using var files = new Files();
+        var theirs = string.Format(System.Globalization.CultureInfo.InvariantCulture, Good, "").Replace("Chat club", "Their club") + "Other partner";
+        Assert.Equal(0, (await CohesionExe.RunAsync(app.Database, "import", "assets-csv", files.Write("theirs.csv", Header + "\n" + theirs + "\n"))).ExitCode);
+        var export = await app.Client().GetStringAsync("/assets/export.csv");
+        var refused = await UploadAsync("renamed.csv", export.TrimStart('\uFEFF').Replace("Their club", "Renamed club"));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("column 'id'", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains("you may not change this record", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(1, await db.AssetServices.CountAsync(s => s.Name == "Their club"));
+        var added = await UploadAsync("add-theirs.csv", Header + "\n" + theirs.Replace("Their club", "Another club") + "\n");
+        Assert.Contains("you may only add records maintained by your own organisation", WebUtility.HtmlDecode(await added.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(2, await db.AssetServices.CountAsync());
     }
 }
