@@ -160,7 +160,8 @@ public static class AssetCsvReader
         var languages = new List<(string, string)>();
         foreach (var code in Split(c.Raw("languages")))
         {
-            if (AssetCsv.LanguageNames.TryGetValue(code, out var name)) { if (!languages.Any(l => l.Item1 == code.ToLowerInvariant())) languages.Add((code.ToLowerInvariant(), name)); }
+            // Either ISO code is accepted and stored as the form stores it, so "urd" and "ur" are one language.
+            if (AssetLanguages.Find(code) is { } language) { if (!languages.Any(l => l.Item1 == language.Code)) languages.Add((language.Code, language.Name)); }
             else c.Fail("languages", code, "is not an ISO 639 language code this directory knows (for example en, ur, bn, pa, pl, ar)");
         }
         var min = c.Whole("min_age", 0, AssetLimits.MaxAge);

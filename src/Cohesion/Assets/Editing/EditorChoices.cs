@@ -38,7 +38,7 @@ public sealed record EditorChoices(IReadOnlyList<TermChoice> Activities, IReadOn
     {
         var terms = await db.AssetTaxonomyTerms.AsNoTracking()
             .Where(t => t.TaxonomyId == CohesionTaxonomy.ActivityId || t.TaxonomyId == CohesionTaxonomy.AudienceId).ToListAsync(ct);
-        var languages = EditorLists.Languages.Select(l => new Choice(l.Code, l.Name)).ToList();
+        var languages = Model.AssetLanguages.All.Select(l => new Choice(l.Code, l.Name)).ToList();
         var accessibility = EditorLists.Accessibility.ToList();
         var areas = places.Districts.Select(d => new AreaGroup(d.Name,
             [new Choice(Id(d.Id), $"The whole of {d.Name}"), .. places.Descendants(d).Where(a => a.Level == AreaLevel.Ward)

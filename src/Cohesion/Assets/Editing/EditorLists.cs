@@ -1,29 +1,8 @@
 namespace Cohesion.Assets.Editing;
 
-/// <summary>A language people can pick: its English name and ISO 639 code.</summary>
-public sealed record LanguageChoice(string Code, string Name);
-
 /// <summary>The fixed lists the editing form offers (records keep values from elsewhere too: see <see cref="EditorChoices"/>).</summary>
 public static class EditorLists
 {
-    /// <summary>
-    /// Languages commonly spoken in England, by the Census 2021 main-language counts (ONS TS024) for England and the
-    /// languages of recent arrivals, in English alphabetical order. Codes are ISO 639-1 where the language has one and
-    /// ISO 639-3 otherwise (British Sign Language bfi, Dari prs, Pahari-Pothwari phr, Sylheti syl), as HSDS allows.
-    /// </summary>
-    public static readonly IReadOnlyList<LanguageChoice> Languages =
-    [
-        new("sq", "Albanian"), new("am", "Amharic"), new("ar", "Arabic"), new("bn", "Bengali"), new("bfi", "British Sign Language"),
-        new("bg", "Bulgarian"), new("zh", "Chinese"), new("cs", "Czech"), new("prs", "Dari"), new("en", "English"),
-        new("fa", "Farsi (Persian)"), new("fr", "French"), new("de", "German"), new("el", "Greek"), new("gu", "Gujarati"),
-        new("hi", "Hindi"), new("hu", "Hungarian"), new("ig", "Igbo"), new("it", "Italian"), new("ku", "Kurdish"),
-        new("lv", "Latvian"), new("lt", "Lithuanian"), new("ne", "Nepali"), new("phr", "Pahari-Pothwari"), new("ps", "Pashto"),
-        new("pl", "Polish"), new("pt", "Portuguese"), new("pa", "Punjabi"), new("ro", "Romanian"), new("ru", "Russian"),
-        new("sk", "Slovak"), new("so", "Somali"), new("es", "Spanish"), new("sw", "Swahili"), new("syl", "Sylheti"),
-        new("tl", "Tagalog (Filipino)"), new("ta", "Tamil"), new("ti", "Tigrinya"), new("tr", "Turkish"), new("uk", "Ukrainian"),
-        new("ur", "Urdu"), new("vi", "Vietnamese"), new("cy", "Welsh"), new("yo", "Yoruba"),
-    ];
-
     /// <summary>What a place offers disabled people, in the words AccessAble and the HSDS examples use.</summary>
     public static readonly IReadOnlyList<string> Accessibility =
     [
