@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Cohesion.Accounts;
 using Cohesion.Assets.Model;
+using Cohesion.Assets.Read;
 using Cohesion.Sharing;
-using Publication = Cohesion.Assets.Model.Publication;
 
 namespace Cohesion.Assets;
 
@@ -26,8 +26,7 @@ public static class AssetAccess
 
     public static bool CanModerate(ClaimsPrincipal user) => IsDirectoryStaff(user);
 
-    public static bool IsPublic(Service s) =>
-        s.Publication == Publication.Published && (s.Kind != AssetKind.Offer || s.ConsentRecordedOn != null);
+    public static bool IsPublic(Service s) => s.Published();
 
     public static bool CanEdit(Service s, ClaimsPrincipal user) => CanEdit(s.MaintainerOrganisationId, user);
 

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Cohesion.Assets.Model;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,6 +22,14 @@ public static class ServiceQueries
             .AsSplitQuery();
 
     /// <summary>What the public may see: published, and an offer only with the offerer's recorded consent.</summary>
-    public static IQueryable<Service> Published(this IQueryable<Service> services) =>
-        services.Where(s => s.Publication == Publication.Published && (s.Kind != AssetKind.Offer || s.ConsentRecordedOn != null));
+    public static readonly Expression<Func<Service, bool>> IsPublic =
+        s => s.Publication == Publication.Published && (s.Kind != AssetKind.Offer || s.ConsentRecordedOn != null);
+
+    static readonly Func<Service, bool> IsPublicNow = IsPublic.Compile();
+
+    /// <summary>The records the public may see (<see cref="IsPublic"/>), in the query.</summary>
+    public static IQueryable<Service> Published(this IQueryable<Service> services) => services.Where(IsPublic);
+
+    /// <summary>Whether a loaded record is one the public may see (<see cref="IsPublic"/>): the same rule, so pages and queries never disagree.</summary>
+    public static bool Published(this Service service) => IsPublicNow(service);
 }
