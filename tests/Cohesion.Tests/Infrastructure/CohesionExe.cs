@@ -33,6 +33,25 @@ public static class CohesionExe
         return new CliResult(p.ExitCode, await stdout, await stderr);
     }
 
+    /// <summary>
+    /// Runs an import and kills it once it reports <paramref name="writingLine"/> and has written for a second and a half,
+    /// failing if it never got there or finished first (either way the test would prove nothing about atomicity).
+    /// </summary>
+    public static async Task KillWhileWritingAsync(TestDatabase db, string writingLine, params string[] args)
+    {
+        using var p = Start(db, args);
+        string? line;
+        var writing = false;
+        while ((line = await p.StandardError.ReadLineAsync()) is not null)
+            if (line.Contains(writingLine)) { writing = true; break; }
+        Assert.True(writing, "the import never reached its writing phase");
+        // The commit is the import's last step, so a kill while it writes must leave nothing.
+        await Task.Delay(1500);
+        Assert.False(p.HasExited, "the import finished before it could be killed; the test proves nothing");
+        p.Kill(entireProcessTree: true);
+        await p.WaitForExitAsync();
+    }
+
     /// <summary>A verb that needs no database (it reads and writes files), pointed at an empty SQLite file all the same.</summary>
     public static async Task<CliResult> RunWithoutDatabaseAsync(params string[] args)
     {

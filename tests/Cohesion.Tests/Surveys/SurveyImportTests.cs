@@ -186,19 +186,8 @@ public class SurveyImportTests
         var rows = string.Concat(Enumerable.Range(0, Cohesion.Surveys.Import.ResponseImport.MaxRows).Select(i => i % 2 == 0
             ? "tend-to-agree,very-strongly,12,E05000723,1.5,north,c1,2025-05-01\n" : "definitely-disagree,fairly-strongly,40,E05000719,,,,\n"));
         var big = files.Write("big.csv", Header + rows);
-        using (var p = CohesionExe.Start(app.Database, "import", "survey-responses", big, "--survey", "import-test"))
-        {
-            string? line;
-            var writing = false;
-            while ((line = await p.StandardError.ReadLineAsync()) is not null)
-                if (line.Contains("writing 100,000 responses")) { writing = true; break; }
-            Assert.True(writing, "the import never reached its writing phase");
-            // A hundred thousand responses with four answers each take seconds to write; the commit is the last step.
-            await Task.Delay(1500);
-            Assert.False(p.HasExited, "the import finished before it could be killed; the test proves nothing");
-            p.Kill(entireProcessTree: true);
-            await p.WaitForExitAsync();
-        }
+        // A hundred thousand responses with four answers each take seconds to write.
+        await CohesionExe.KillWhileWritingAsync(app.Database, "writing 100,000 responses", "import", "survey-responses", big, "--survey", "import-test");
         Assert.Equal(0, await CountAsync(app));
         await using var db = app.Database.Context();
         Assert.False(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.SurveyImport));

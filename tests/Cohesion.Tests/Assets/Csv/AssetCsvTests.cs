@@ -142,19 +142,8 @@ public class AssetCsvTests
         using var files = new Files();
         var rows = string.Concat(Enumerable.Range(0, AssetCsv.MaxRows).Select(i => string.Format(System.Globalization.CultureInfo.InvariantCulture, Good, Guid.NewGuid()) + "\n"));
         var big = files.Write("big.csv", Header + "\n" + rows);
-        using (var p = CohesionExe.Start(app.Database, "import", "assets-csv", big))
-        {
-            string? line;
-            var writing = false;
-            while ((line = await p.StandardError.ReadLineAsync()) is not null)
-                if (line.Contains("writing 50,000 records")) { writing = true; break; }
-            Assert.True(writing, "the import never reached its writing phase");
-            // Fifty thousand records with their parts take seconds to write; the commit is the last step.
-            await Task.Delay(1500);
-            Assert.False(p.HasExited, "the import finished before it could be killed; the test proves nothing");
-            p.Kill(entireProcessTree: true);
-            await p.WaitForExitAsync();
-        }
+        // Fifty thousand records with their parts take seconds to write.
+        await CohesionExe.KillWhileWritingAsync(app.Database, "writing 50,000 records", "import", "assets-csv", big);
         await using var db = app.Database.Context();
         Assert.Equal(0, await db.AssetServices.CountAsync());
         Assert.Equal(0, await db.AssetRevisions.CountAsync());
