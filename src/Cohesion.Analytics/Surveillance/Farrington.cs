@@ -60,14 +60,15 @@ public static class Farrington
         if (!(recent >= o.Limit54Cases))
             return new DetectionPoint(k, y, double.NaN, double.NaN, false, double.NaN,
                 $"fewer than {o.Limit54Cases} cases in the last {o.Limit54Period} weeks (limit54): no bound, no alarm");
-        var predictLevel = BuildData(observed, k, o, work);
+        BuildData(observed, k, o, work);
         var ys = work.Y.AsSpan(0, work.Rows);
         var ts = work.Time.AsSpan(0, work.Rows);
         var gs = work.Level.AsSpan(0, work.Rows);
         var levels = o.NoPeriods == 1 ? 1 : LevelsPresent(work);
         var model = FitFlexible(ys, ts, gs, levels, o.Trend, o);
         if (model is null) return new DetectionPoint(k, y, double.NaN, double.NaN, false, double.NaN, "the model did not converge with or without a time trend");
-        predictLevel = o.NoPeriods == 1 ? 0 : work.LevelIndex[predictLevel];
+        // The prediction is for the current window, whose level is noPeriods (R's factor(noPeriods)).
+        var predictLevel = o.NoPeriods == 1 ? 0 : work.LevelIndex[o.NoPeriods];
         if (model.Fit.HasTrend)
         {
             var (etaTrend, _) = model.Fit.Predict(k, predictLevel);
@@ -98,9 +99,9 @@ public static class Farrington
     /// The reference rows for time k: R's <c>blocks()</c> (windows of ±w around each year-ago time and the current
     /// window at level noPeriods; with noPeriods &gt; 1 the weeks between windows split into noPeriods − 1 blocks, the
     /// first blocks one week longer when they do not divide evenly), the last pastWeeksNotIncluded weeks left out.
-    /// Rows go to the workspace with their raw level (1…noPeriods); returns the raw level predicted at.
+    /// Rows go to the workspace with their raw level (1…noPeriods).
     /// </summary>
-    static int BuildData(ReadOnlySpan<double> observed, int k, FarringtonOptions o, Workspace work)
+    static void BuildData(ReadOnlySpan<double> observed, int k, FarringtonOptions o, Workspace work)
     {
         var p = o.NoPeriods;
         var start = k - o.Freq * o.B - o.W; // the earliest time any block reaches
@@ -137,7 +138,6 @@ public static class Farrington
             rows++;
         }
         work.Rows = rows;
-        return p;
     }
 
     /// <summary>

@@ -45,9 +45,9 @@ public static class DetectCli
             {
                 var m = parse.GetValue(method)!;
                 object options = m.StartsWith("ears", StringComparison.Ordinal)
-                    ? Ears(m, parse.GetValue(baseline), parse.GetValue(alpha), parse.GetValue(minSigma),
+                    ? EarsOptionsFrom(m, parse.GetValue(baseline), parse.GetValue(alpha), parse.GetValue(minSigma),
                         Given(parse, (b, "--b"), (w, "--w"), (noPeriods, "--noPeriods"), (weightsThreshold, "--weightsThreshold"), (pastWeeks, "--pastWeeksNotIncluded"), (pTrend, "--pThresholdTrend"), (threshold, "--thresholdMethod"), (limit54, "--limit54")))
-                    : Farrington(m, parse.GetValue(b), parse.GetValue(w), parse.GetValue(alpha), parse.GetValue(noPeriods), parse.GetValue(weightsThreshold),
+                    : FarringtonOptionsFrom(m, parse.GetValue(b), parse.GetValue(w), parse.GetValue(alpha), parse.GetValue(noPeriods), parse.GetValue(weightsThreshold),
                         parse.GetValue(pastWeeks), parse.GetValue(pTrend), parse.GetValue(threshold), parse.GetValue(limit54), Given(parse, (baseline, "--baseline"), (minSigma, "--minSigma")));
                 return Run(parse.GetValue(input)!, parse.GetValue(series)!, parse.GetValue(time)!, parse.GetValue(count)!, m, options, parse.GetValue(range), parse.GetValue(output)!);
             }
@@ -63,14 +63,14 @@ public static class DetectCli
     static string[] Given(ParseResult parse, params (Option Option, string Name)[] options) =>
         options.Where(o => parse.GetResult(o.Option) is { Implicit: false }).Select(o => o.Name).ToArray();
 
-    static EarsOptions Ears(string method, int? baseline, double? alpha, double? minSigma, string[] foreign)
+    static EarsOptions EarsOptionsFrom(string method, int? baseline, double? alpha, double? minSigma, string[] foreign)
     {
         if (foreign.Length > 0) throw new CliException($"{string.Join(", ", foreign)} {(foreign.Length == 1 ? "is" : "are")} for the Farrington methods, not {method}");
         var kind = method switch { "ears-c1" => EarsMethod.C1, "ears-c2" => EarsMethod.C2, _ => EarsMethod.C3 };
         return new EarsOptions(kind, baseline ?? 7, alpha, minSigma ?? 0);
     }
 
-    static FarringtonOptions Farrington(string method, int? b, int? w, double? alpha, int? noPeriods, double? weightsThreshold, int? pastWeeks,
+    static FarringtonOptions FarringtonOptionsFrom(string method, int? b, int? w, double? alpha, int? noPeriods, double? weightsThreshold, int? pastWeeks,
         double? pTrend, string? threshold, string? limit54, string[] foreign)
     {
         if (foreign.Length > 0) throw new CliException($"{string.Join(", ", foreign)} {(foreign.Length == 1 ? "is" : "are")} for the EARS methods, not {method}");
@@ -105,8 +105,8 @@ public static class DetectCli
         var results = new IReadOnlyList<DetectionPoint>[data.Names.Count];
         Parallel.For(0, data.Names.Count, s => results[s] = options switch
         {
-            EarsOptions eo => Cohesion.Analytics.Surveillance.Ears.Detect(data.Values[s], monitored, eo),
-            _ => Cohesion.Analytics.Surveillance.Farrington.Detect(data.Values[s], monitored, (FarringtonOptions)options),
+            EarsOptions eo => Ears.Detect(data.Values[s], monitored, eo),
+            _ => Farrington.Detect(data.Values[s], monitored, (FarringtonOptions)options),
         });
         var alarms = results.Sum(r => r.Count(p => p.Alarm));
         var alarmed = results.Count(r => r.Any(p => p.Alarm));
