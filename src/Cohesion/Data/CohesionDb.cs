@@ -47,6 +47,17 @@ public sealed class CohesionDb(DbContextOptions<CohesionDb> options) : DbContext
     public DbSet<Cohesion.Assets.Model.AssetRevision> AssetRevisions => Set<Cohesion.Assets.Model.AssetRevision>();
     public DbSet<Cohesion.Assets.Model.AssetProposal> AssetProposals => Set<Cohesion.Assets.Model.AssetProposal>();
     public DbSet<Cohesion.Assets.Model.ProblemReport> AssetProblemReports => Set<Cohesion.Assets.Model.ProblemReport>();
+    public DbSet<Cohesion.Accounts.ApiKey> ApiKeys => Set<Cohesion.Accounts.ApiKey>();
+    public DbSet<Cohesion.Tensions.Model.TensionReport> TensionReports => Set<Cohesion.Tensions.Model.TensionReport>();
+    public DbSet<Cohesion.Tensions.Model.ReportLink> TensionReportLinks => Set<Cohesion.Tensions.Model.ReportLink>();
+    public DbSet<Cohesion.Tensions.Model.ReportReporter> TensionReporters => Set<Cohesion.Tensions.Model.ReportReporter>();
+    public DbSet<Cohesion.Tensions.Model.TensionAssessment> TensionAssessments => Set<Cohesion.Tensions.Model.TensionAssessment>();
+    public DbSet<Cohesion.Tensions.Model.AssessmentEvidence> TensionEvidence => Set<Cohesion.Tensions.Model.AssessmentEvidence>();
+    public DbSet<Cohesion.Tensions.Model.TensionAction> TensionActions => Set<Cohesion.Tensions.Model.TensionAction>();
+    public DbSet<Cohesion.Tensions.Model.MediaItem> MediaItems => Set<Cohesion.Tensions.Model.MediaItem>();
+    public DbSet<Cohesion.Tensions.Model.TensionAlert> TensionAlerts => Set<Cohesion.Tensions.Model.TensionAlert>();
+    public DbSet<Cohesion.Tensions.Model.InboxMessage> InboxMessages => Set<Cohesion.Tensions.Model.InboxMessage>();
+    public DbSet<Cohesion.Tensions.Model.MonitoringLead> MonitoringLeads => Set<Cohesion.Tensions.Model.MonitoringLead>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

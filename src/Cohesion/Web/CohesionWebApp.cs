@@ -3,6 +3,7 @@ using Cohesion.Change;
 using Cohesion.Data;
 using Cohesion.Places;
 using Cohesion.Assets;
+using Cohesion.Tensions;
 using Cohesion.PlaceStandard;
 using Cohesion.Surveys;
 using Microsoft.AspNetCore.DataProtection;
@@ -83,6 +84,7 @@ public static class CohesionWebApp
         builder.Services.AddPlaceStandard(builder.Configuration);
         builder.Services.AddSurveys(builder.Configuration);
         builder.Services.AddAssets(builder.Configuration);
+        builder.Services.AddTensions(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         var app = builder.Build();
@@ -108,6 +110,7 @@ public static class CohesionWebApp
         app.MapPlaceStandard(api);
         app.MapSurveys(api);
         app.MapAssets(api);
+        app.MapTensions(api);
         app.MapRazorPages();
         // Unknown addresses are a 404 page for everyone, not a sign-in prompt from the fallback policy.
         app.MapFallback(() => Results.NotFound()).AllowAnonymous();
