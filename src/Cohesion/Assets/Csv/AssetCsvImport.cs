@@ -59,6 +59,7 @@ public static class AssetCsvImport
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var summary = $"Imported from CSV file {fileName}";
         int added = 0, updated = 0, unchanged = 0;
+        var dropped = new List<(Guid ServiceId, Location Location)>();
         progress?.Invoke($"writing {rows.Count:N0} records");
         foreach (var r in rows)
         {
@@ -67,7 +68,7 @@ public static class AssetCsvImport
             if (r.Id is { } id && existing.TryGetValue(id, out var s))
             {
                 var maintainer = s.MaintainerOrganisationId;
-                if (!Apply(db, s, r, org, terms, all, lsoas, now)) { unchanged++; continue; }
+                if (!Apply(db, s, r, org, terms, all, lsoas, now, dropped)) { unchanged++; continue; }
                 // A record may be changed only by those who may edit it (AssetAccess), before and after the change.
                 if (mayEdit is not null && !(mayEdit(maintainer) && mayEdit(s.MaintainerOrganisationId)))
                 {
@@ -91,13 +92,14 @@ public static class AssetCsvImport
                     Id = r.Id ?? Guid.NewGuid(), Name = r.Name, Kind = r.Kind, OrganisationId = org.Id, Organisation = org, Publication = Publication.Published,
                     Version = 1, CreatedAt = now, UpdatedAt = now,
                 };
-                Apply(db, s, r, org, terms, all, lsoas, now);
+                Apply(db, s, r, org, terms, all, lsoas, now, dropped);
                 db.AssetServices.Add(s);
                 Revisions.Record(db, s, actor, summary, now);
                 added++;
             }
         }
         errors.ThrowIfAny();
+        await DropUnusedAsync(db, dropped, ct);
         db.Record(actor, AuditActions.AssetImport, fileName, $"{added} added, {updated} updated, {unchanged} unchanged{(dryRun ? " (dry run, rolled back)" : "")}", ip);
         await db.SaveChangesAsync(ct);
         if (dryRun) await tx.RollbackAsync(ct);
@@ -116,7 +118,7 @@ public static class AssetCsvImport
 
     /// <summary>Sets on the service whatever in the row differs from it; whether anything did.</summary>
     static bool Apply(CohesionDb db, Service s, AssetCsvRow r, AssetOrganisation org, IReadOnlyDictionary<Guid, TaxonomyTerm> terms,
-        IReadOnlyDictionary<int, AreaShape> shapes, List<int> lsoas, DateTime now)
+        IReadOnlyDictionary<int, AreaShape> shapes, List<int> lsoas, DateTime now, List<(Guid ServiceId, Location Location)> dropped)
     {
         var changed = false;
         void Set<T>(T current, T value, Action<T> set)
@@ -150,7 +152,7 @@ public static class AssetCsvImport
                 else s.Phones.Add(new Phone { Id = Guid.NewGuid(), ServiceId = s.Id, Number = v!, Type = "voice" });
             });
         }
-        changed |= Place(db, s, r, shapes, lsoas, now);
+        changed |= Place(db, s, r, shapes, lsoas, now, dropped);
         foreach (var (column, taxonomy) in AssetCsv.TermColumns)
         {
             var want = (column == "activity_terms" ? r.ActivityTerms : r.AudienceTerms).ToHashSet();
@@ -180,23 +182,53 @@ public static class AssetCsvImport
         return changed;
     }
 
-    /// <summary>Points the service at a new location when the row's place differs from its first one (locations may be shared, so none is edited in place).</summary>
-    static bool Place(CohesionDb db, Service s, AssetCsvRow r, IReadOnlyDictionary<int, AreaShape> shapes, List<int> lsoas, DateTime now)
+    /// <summary>
+    /// Points the service at a new location when the row's place differs from its first one (locations may be shared,
+    /// so none is edited in place). The old one goes on <paramref name="dropped"/>; schedules held there move with the service.
+    /// </summary>
+    static bool Place(CohesionDb db, Service s, AssetCsvRow r, IReadOnlyDictionary<int, AreaShape> shapes, List<int> lsoas, DateTime now,
+        List<(Guid ServiceId, Location Location)> dropped)
     {
         var current = AssetCsvExport.Place(s);
         if (current is null && !r.HasLocation) return false;
         if (current is not null && current.Address1 == r.Address1 && current.City == r.Town && current.Postcode == r.Postcode
             && AssetCsv.Coordinate(current.Latitude) == AssetCsv.Coordinate(r.Latitude) && AssetCsv.Coordinate(current.Longitude) == AssetCsv.Coordinate(r.Longitude)) return false;
-        if (current is not null) s.Locations.RemoveAll(l => l.LocationId == current.Id);
-        if (!r.HasLocation) return true;
-        int? area = r.Latitude is { } lat && r.Longitude is { } lon ? AreaShapes.Containing(shapes, new GeoPoint(lat, lon), lsoas).FirstOrDefault()?.AreaId : null;
-        var location = new Location
+        if (current is not null)
         {
-            Id = Guid.NewGuid(), OrganisationId = s.OrganisationId, Name = r.Address1 ?? r.Town ?? r.Name, Address1 = r.Address1, City = r.Town, Postcode = r.Postcode,
-            Latitude = r.Latitude, Longitude = r.Longitude, AreaId = area, UpdatedAt = now,
-        };
-        db.AssetLocations.Add(location);
-        s.Locations.Add(new ServiceAtLocation { Id = Guid.NewGuid(), ServiceId = s.Id, LocationId = location.Id, Location = location });
+            s.Locations.RemoveAll(l => l.LocationId == current.Id);
+            dropped.Add((s.Id, current));
+        }
+        Location? location = null;
+        if (r.HasLocation)
+        {
+            int? area = r.Latitude is { } lat && r.Longitude is { } lon ? AreaShapes.Containing(shapes, new GeoPoint(lat, lon), lsoas).FirstOrDefault()?.AreaId : null;
+            location = new Location
+            {
+                Id = Guid.NewGuid(), OrganisationId = s.OrganisationId, Name = r.Address1 ?? r.Town ?? r.Name, Address1 = r.Address1, City = r.Town, Postcode = r.Postcode,
+                Latitude = r.Latitude, Longitude = r.Longitude, AreaId = area, UpdatedAt = now,
+            };
+            db.AssetLocations.Add(location);
+            s.Locations.Add(new ServiceAtLocation { Id = Guid.NewGuid(), ServiceId = s.Id, LocationId = location.Id, Location = location });
+        }
+        if (current is not null)
+            foreach (var x in s.Schedules.Where(x => x.LocationId == current.Id)) x.LocationId = location?.Id;
         return true;
+    }
+
+    /// <summary>
+    /// Deletes the locations this import moved services away from when no other service uses them, as the editing
+    /// form does (<c>AssetWriter</c>), so a changed address does not leave an orphan behind; one still linked to a
+    /// service the import did not move away is kept. Revisions keep their copy, so a restore brings it back.
+    /// </summary>
+    static async Task DropUnusedAsync(CohesionDb db, List<(Guid ServiceId, Location Location)> dropped, CancellationToken ct)
+    {
+        if (dropped.Count == 0) return;
+        var leaving = dropped.Select(d => (d.ServiceId, d.Location.Id)).ToHashSet();
+        var used = new HashSet<Guid>();
+        foreach (var chunk in dropped.Select(d => d.Location.Id).Distinct().Chunk(1000))
+            foreach (var link in await db.AssetServiceLocations.AsNoTracking().Where(x => chunk.Contains(x.LocationId)).Select(x => new { x.ServiceId, x.LocationId }).ToListAsync(ct))
+                if (!leaving.Contains((link.ServiceId, link.LocationId))) used.Add(link.LocationId);
+        foreach (var location in dropped.Select(d => d.Location).DistinctBy(l => l.Id).Where(l => !used.Contains(l.Id)))
+            db.AssetLocations.Remove(location);
     }
 }

@@ -69,6 +69,43 @@ public class AssetCsvTests
         Assert.Equal(2, await db.AuditEntries.CountAsync(e => e.Action == AuditActions.AssetImport && e.Target != "demo asset directory for Oldham"));
     }
 
+    [Theory]
+    [BothProviders]
+    public async Task AChangedAddressMovesTheRecordAndItsOpeningTimesAndDropsTheOldPlaceUnlessShared(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        using var files = new Files();
+        var (moved, sharer) = (Guid.NewGuid(), Guid.NewGuid());
+        string Row(Guid id, string name, string street) =>
+            string.Format(System.Globalization.CultureInfo.InvariantCulture, Good, id).Replace("Chat club", name).Replace("1 Example Square", street);
+        async Task ImportAsync(string name, params string[] rows)
+        {
+            var run = await CohesionExe.RunAsync(app.Database, "import", "assets-csv", files.Write(name, Header + "\n" + string.Join("\n", rows) + "\n"));
+            Assert.True(run.ExitCode == 0, run.All);
+        }
+        await ImportAsync("first.csv", Row(moved, "Chat club", "1 Example Square"), Row(sharer, "Sharing club", "9 Shared Street"));
+        await using var db = app.Database.Context();
+        var firstPlace = await db.AssetServiceLocations.Where(x => x.ServiceId == moved).Select(x => x.LocationId).SingleAsync();
+
+        await ImportAsync("moved.csv", Row(moved, "Chat club", "2 New Road"));
+        var newPlace = await db.AssetServiceLocations.Where(x => x.ServiceId == moved).Select(x => x.Location!).SingleAsync();
+        Assert.Equal("2 New Road", newPlace.Address1);
+        Assert.False(await db.AssetLocations.AnyAsync(l => l.Id == firstPlace), "the place no record uses any more is deleted");
+        var schedules = await db.AssetSchedules.Where(x => x.ServiceId == moved).ToListAsync();
+        Assert.NotEmpty(schedules);
+        Assert.All(schedules, x => Assert.Equal(newPlace.Id, x.LocationId));
+
+        // Another record shares the new place, as records from an HSDS file may: moving the first keeps it.
+        db.AssetServiceLocations.Add(new ServiceAtLocation { Id = Guid.NewGuid(), ServiceId = sharer, LocationId = newPlace.Id });
+        await db.SaveChangesAsync();
+        await ImportAsync("moved-again.csv", Row(moved, "Chat club", "3 Third Lane"));
+        Assert.True(await db.AssetLocations.AnyAsync(l => l.Id == newPlace.Id), "a place another record still uses is kept");
+        Assert.Equal("3 Third Lane", await db.AssetServiceLocations.Where(x => x.ServiceId == moved).Select(x => x.Location!.Address1).SingleAsync());
+        // The revision of the first version still holds the old place, so a restore can bring it back.
+        var first = await db.AssetRevisions.Where(r => r.ServiceId == moved).OrderBy(r => r.Version).FirstAsync();
+        Assert.Contains("1 Example Square", first.SnapshotJson, StringComparison.Ordinal);
+    }
+
     const string Good = "{0},service,Chat club,Example Library,Practise English.,,,,active,1 Example Square,Oldham,OL1,53.5415,-2.1138,conversation-club,everyone,en,,,yes,,Mon 10:00-12:00,,,2025-01-01,";
 
     [Theory]
