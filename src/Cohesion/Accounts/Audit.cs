@@ -35,7 +35,7 @@ public static class AuditActions
     public const string AssetDeleted = "asset-deleted";
     /// <summary>Assets: a resident proposed an asset or reported a problem with one (what, never the text).</summary>
     public const string AssetSubmitted = "asset-submitted";
-    /// <summary>Assets: directory records imported (CSV, the demo directory); its own action for the same reason as the Place Standard's.</summary>
+    /// <summary>Assets: directory records imported (CSV, Open Referral HSDS JSON, the demo directory); its own action for the same reason as the Place Standard's.</summary>
     public const string AssetImport = "asset-import";
 
     public static readonly string[] All = [SignIn, SignInFailed, SignOut, PasswordChanged, Import, Export, UserCreated, UserChanged, OrganisationCreated, OrganisationChanged,

@@ -2,6 +2,7 @@ using Cohesion.Assets.Csv;
 using Cohesion.Assets.Demo;
 using Cohesion.Assets.Editing;
 using Cohesion.Assets.Gaps;
+using Cohesion.Assets.OpenReferral;
 using Cohesion.Assets.Taxonomy;
 
 namespace Cohesion.Assets;
@@ -15,6 +16,7 @@ public static class AssetsSetup
         services.AddHostedService<TaxonomySeeder>();
         services.AddAssetEditing();
         services.AddAssetDemo(config).AddAssetGaps().AddAssetCsv();
+        services.AddOpenReferral();
         return services;
     }
 
@@ -22,5 +24,6 @@ public static class AssetsSetup
     {
         app.MapAssetGaps();
         app.MapAssetCsv();
+        app.MapOpenReferral();
     }
 }

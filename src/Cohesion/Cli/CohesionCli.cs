@@ -34,6 +34,7 @@ public static class CohesionCli
         root.Add(Cohesion.Tensions.Detection.DetectCli.Command());
         var export = new Command("export", "Write data out to files");
         export.Add(Cohesion.Assets.Csv.AssetCsvCli.ExportCommand());
+        export.Add(Cohesion.Assets.OpenReferral.OrukCli.ExportCommand());
         root.Add(export);
         return await root.Parse(args).InvokeAsync();
     }

@@ -6,7 +6,8 @@ public sealed record ImportError(string File, long? Line, string? Column, string
     public override string ToString()
     {
         var where = Line is { } l ? $"{File}: line {l}" : File;
-        var field = Column is null ? "" : $", column '{Column}'";
+        // A JSON import names the field by its JSON path ($[12].schedules[0].byday) rather than a column.
+        var field = Column is null ? "" : Column.StartsWith('$') ? $", at {Column}" : $", column '{Column}'";
         var value = Value is null ? "" : $", value '{Truncate(Value)}'";
         return $"{where}{field}{value}: {Message}";
     }

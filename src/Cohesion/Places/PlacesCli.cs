@@ -22,6 +22,7 @@ public static class PlacesCli
         import.Add(PlaceStandard.Import.PlaceStandardImportCli.Command());
         import.Add(Surveys.Import.SurveyImportCli.Command());
         import.Add(Assets.Csv.AssetCsvCli.ImportCommand());
+        import.Add(Assets.OpenReferral.OrukCli.ImportCommand());
         return import;
     }
 

@@ -93,6 +93,8 @@ public static class CohesionWebApp
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();
         app.UseRouting();
+        // Acts only on endpoints that name a CORS policy (the Open Referral API); everything else stays same-origin.
+        app.UseCors();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

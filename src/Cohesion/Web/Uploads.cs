@@ -39,4 +39,4 @@ public static class Uploads
 public sealed record ImportErrorsView(IReadOnlyList<FieldError> Errors, int Total);
 
 /// <summary>A GOV.UK file upload for a CSV import; with errors, it points to the summary at the top of the page.</summary>
-public sealed record FileUploadView(string Id, string Label, string Hint, bool HasErrors);
+public sealed record FileUploadView(string Id, string Label, string Hint, bool HasErrors, string Accept = ".csv,text/csv");

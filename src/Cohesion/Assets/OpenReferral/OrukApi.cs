@@ -1,0 +1,178 @@
+using Cohesion.Assets.Model;
+using Cohesion.Assets.Read;
+using Cohesion.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohesion.Assets.OpenReferral;
+
+/// <summary>
+/// The Open Referral UK read API under <c>/openreferral</c>: the published directory for other directories and apps,
+/// open without keys, readable from any origin. Residents' offers never appear: they are people's own skills and
+/// time, listed with their consent for this directory only. An organisation appears when it runs at least one
+/// published service or space.
+/// </summary>
+public static class OrukApi
+{
+    public const string CorsPolicy = "OpenReferral";
+    public const string ProfileUrl = "https://github.com/openreferral/uk-profile";
+    public const string OpenApiUrl = "https://raw.githubusercontent.com/openreferral/uk-profile/main/schema/openapi.json";
+
+    public static RouteGroupBuilder MapOrukApi(this IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/openreferral").WithTags("openreferral").RequireCors(CorsPolicy).AllowAnonymous();
+        g.AddEndpointFilter(async (ctx, next) =>
+        {
+            try
+            {
+                var result = await next(ctx);
+                // Directory data changes slowly; a minute's caching spares the database when many clients poll.
+                ctx.HttpContext.Response.Headers.CacheControl = "public, max-age=60";
+                return result;
+            }
+            catch (BadParameterException e)
+            {
+                return TypedResults.Problem(e.Message, statusCode: 400, title: "A query parameter is not valid",
+                    extensions: new Dictionary<string, object?> { ["parameter"] = e.Parameter, ["value"] = e.Value });
+            }
+        });
+        g.MapGet("/", Info).WithSummary("This API and the HSDS profile it follows");
+        g.MapGet("/services", Services).WithSummary("Published services and spaces, a page at a time: search, taxonomy_id, taxonomy_term_id, organization_id, modified_after, page, per_page, full_service");
+        g.MapGet("/services/{id}", Service).WithSummary("A published service with every part: organisation, locations, schedules, languages, costs, contacts, areas, taxonomy terms");
+        g.MapGet("/taxonomies", Taxonomies).WithSummary("The taxonomies services are classified by, a page at a time");
+        g.MapGet("/taxonomies/{id}", Taxonomy).WithSummary("A taxonomy");
+        g.MapGet("/taxonomy_terms", TaxonomyTerms).WithSummary("Taxonomy terms, a page at a time: taxonomy_id, parent_id");
+        g.MapGet("/taxonomy_terms/{id}", TaxonomyTerm).WithSummary("A taxonomy term");
+        g.MapGet("/organizations", Organizations).WithSummary("Organisations running published services, a page at a time");
+        g.MapGet("/organizations/{id}", Organization).WithSummary("An organisation with its published services");
+        return g;
+    }
+
+    static IResult Json(object value) => TypedResults.Json(value, HsdsJson.Options);
+    static IResult NotFound(string what, string id) => TypedResults.Problem($"no published {what} has the id '{(id.Length <= 60 ? id : id[..57] + "...")}'", statusCode: 404);
+
+    /// <summary>What the public API may show: published, and never a resident's offer.</summary>
+    public static IQueryable<Service> Exposed(this IQueryable<Service> services) => services.Published().Where(s => s.Kind != AssetKind.Offer);
+
+    static IResult Info() => Json(new { version = "3.0", profile = ProfileUrl, openapi_url = OpenApiUrl });
+
+    static async Task<IResult> Services(HttpContext http, CohesionDb db, CancellationToken ct)
+    {
+        var p = new OrukParameters(http.Request.Query);
+        var (page, perPage) = (p.Page, p.PerPage);
+        var full = p.Flag("full_service");
+        var q = db.AssetServices.AsNoTracking().Exposed();
+        if (p.Search is { } search) q = OrukSearch.Matching(q, search);
+        if (p.Id("taxonomy_id") is { } taxonomy) q = q.Where(s => s.Terms.Any(t => t.Term!.TaxonomyId == taxonomy));
+        if (p.Id("taxonomy_term_id") is { } term) q = q.Where(s => s.Terms.Any(t => t.TermId == term));
+        if (p.Id("organization_id") is { } org) q = q.Where(s => s.OrganisationId == org);
+        if (p.ModifiedAfter is { } after) q = q.Where(s => s.UpdatedAt >= after);
+        var total = await q.CountAsync(ct);
+        List<Service> rows = [];
+        if (Offset(page, perPage) is { } skip && skip < total)
+        {
+            var ordered = q.OrderBy(s => s.Id).Skip(skip).Take(perPage);
+            rows = full
+                ? await db.AssetServices.AsNoTracking().WithParts().Where(s => ordered.Select(o => o.Id).Contains(s.Id)).OrderBy(s => s.Id).ToListAsync(ct)
+                : await ordered.Include(s => s.Organisation).ToListAsync(ct);
+        }
+        var c = await ContextAsync(db, http, full ? rows : [], ct);
+        return Json(Paged(rows.Select(s => full ? HsdsMapper.Full(s, c) : HsdsMapper.Summary(s, c)).ToList(), total, page, perPage));
+    }
+
+    static async Task<IResult> Service(string id, HttpContext http, CohesionDb db, CancellationToken ct)
+    {
+        if (!Guid.TryParseExact(id, "D", out var gid)) return NotFound("service", id);
+        var s = await db.AssetServices.AsNoTracking().Exposed().WithParts().FirstOrDefaultAsync(x => x.Id == gid, ct);
+        if (s is null) return NotFound("service", id);
+        var etag = $"W/\"{s.Version}-{s.UpdatedAt.Ticks}\"";
+        http.Response.Headers.ETag = etag;
+        if (http.Request.Headers.IfNoneMatch.ToString() == etag) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        return Json(HsdsMapper.Full(s, await ContextAsync(db, http, [s], ct)));
+    }
+
+    static async Task<IResult> Taxonomies(HttpContext http, CohesionDb db, CancellationToken ct)
+    {
+        var p = new OrukParameters(http.Request.Query);
+        var (page, perPage) = (p.Page, p.PerPage);
+        var q = db.AssetTaxonomies.AsNoTracking();
+        var total = await q.CountAsync(ct);
+        var rows = Offset(page, perPage) is { } skip ? await q.OrderBy(t => t.Name).ThenBy(t => t.Id).Skip(skip).Take(perPage).ToListAsync(ct) : [];
+        return Json(Paged(rows.Select(HsdsMapper.Taxonomy).ToList(), total, page, perPage));
+    }
+
+    static async Task<IResult> Taxonomy(string id, CohesionDb db, CancellationToken ct) =>
+        Guid.TryParseExact(id, "D", out var gid) && await db.AssetTaxonomies.AsNoTracking().FirstOrDefaultAsync(t => t.Id == gid, ct) is { } t
+            ? Json(HsdsMapper.Taxonomy(t)) : NotFound("taxonomy", id);
+
+    static async Task<IResult> TaxonomyTerms(HttpContext http, CohesionDb db, CancellationToken ct)
+    {
+        var p = new OrukParameters(http.Request.Query);
+        var (page, perPage) = (p.Page, p.PerPage);
+        var q = db.AssetTaxonomyTerms.AsNoTracking();
+        if (p.Id("taxonomy_id") is { } taxonomy) q = q.Where(t => t.TaxonomyId == taxonomy);
+        if (p.Id("parent_id") is { } parent) q = q.Where(t => t.ParentId == parent);
+        if (p.Flag("root_only")) q = q.Where(t => t.ParentId == null);
+        var total = await q.CountAsync(ct);
+        var rows = Offset(page, perPage) is { } skip ? await q.OrderBy(t => t.TaxonomyId).ThenBy(t => t.Code).Skip(skip).Take(perPage).ToListAsync(ct) : [];
+        var c = await ContextAsync(db, http, [], ct);
+        return Json(Paged(rows.Select(t => HsdsMapper.Term(t, c)).ToList(), total, page, perPage));
+    }
+
+    static async Task<IResult> TaxonomyTerm(string id, HttpContext http, CohesionDb db, CancellationToken ct) =>
+        Guid.TryParseExact(id, "D", out var gid) && await db.AssetTaxonomyTerms.AsNoTracking().FirstOrDefaultAsync(t => t.Id == gid, ct) is { } t
+            ? Json(HsdsMapper.Term(t, await ContextAsync(db, http, [], ct))) : NotFound("taxonomy term", id);
+
+    static IQueryable<AssetOrganisation> ExposedOrganisations(CohesionDb db) =>
+        db.AssetOrganisations.AsNoTracking().Where(o => db.AssetServices.Exposed().Any(s => s.OrganisationId == o.Id));
+
+    static async Task<IResult> Organizations(HttpContext http, CohesionDb db, CancellationToken ct)
+    {
+        var p = new OrukParameters(http.Request.Query);
+        var (page, perPage) = (p.Page, p.PerPage);
+        var q = ExposedOrganisations(db);
+        if (p.Search is { } search) q = q.Where(o => o.Name.ToLower().Contains(search.ToLower()));
+        var total = await q.CountAsync(ct);
+        var rows = Offset(page, perPage) is { } skip ? await q.OrderBy(o => o.Id).Skip(skip).Take(perPage).ToListAsync(ct) : [];
+        return Json(Paged(rows.Select(HsdsMapper.Organization).ToList(), total, page, perPage));
+    }
+
+    static async Task<IResult> Organization(string id, HttpContext http, CohesionDb db, CancellationToken ct)
+    {
+        if (!Guid.TryParseExact(id, "D", out var gid) || await ExposedOrganisations(db).FirstOrDefaultAsync(o => o.Id == gid, ct) is not { } o) return NotFound("organization", id);
+        var services = await db.AssetServices.AsNoTracking().Exposed().Where(s => s.OrganisationId == gid).OrderBy(s => s.Id).Take(1000).ToListAsync(ct);
+        var c = await ContextAsync(db, http, [], ct);
+        var h = HsdsMapper.Organization(o);
+        return Json(new OrganizationWithServices(h, services.Select(s => HsdsMapper.Summary(s, c)).ToList()));
+    }
+
+    /// <summary>An organisation with its services' own fields (the profile's organisation, services nested).</summary>
+    sealed record OrganizationWithServices(
+        [property: System.Text.Json.Serialization.JsonPropertyName("id")] string? Id,
+        [property: System.Text.Json.Serialization.JsonPropertyName("name")] string? Name,
+        [property: System.Text.Json.Serialization.JsonPropertyName("alternate_name")] string? AlternateName,
+        [property: System.Text.Json.Serialization.JsonPropertyName("description")] string? Description,
+        [property: System.Text.Json.Serialization.JsonPropertyName("email")] string? Email,
+        [property: System.Text.Json.Serialization.JsonPropertyName("website")] string? Website,
+        [property: System.Text.Json.Serialization.JsonPropertyName("legal_status")] string? LegalStatus,
+        [property: System.Text.Json.Serialization.JsonPropertyName("services")] IReadOnlyList<HsdsService>? Services)
+    {
+        public OrganizationWithServices(HsdsOrganization o, IReadOnlyList<HsdsService> services)
+            : this(o.Id, o.Name, o.AlternateName, o.Description, o.Email, o.Website, o.LegalStatus, services.Count == 0 ? null : services) { }
+    }
+
+    /// <summary>Rows to skip, or null when the page lies beyond anything the database could hold.</summary>
+    static int? Offset(int page, int perPage) => (page - 1L) * perPage is var skip and <= int.MaxValue ? (int)skip : null;
+
+    static HsdsPage<T> Paged<T>(IReadOnlyList<T> contents, int total, int page, int perPage)
+    {
+        var pages = (int)((total + (long)perPage - 1) / perPage);
+        return new HsdsPage<T>(total, pages, page, contents.Count, page == 1, page >= pages, contents.Count == 0, contents);
+    }
+
+    /// <summary>Taxonomy names and, for the services given, the codes of the areas they serve.</summary>
+    public static async Task<HsdsContext> ContextAsync(CohesionDb db, HttpContext? http, IReadOnlyList<Service> services, CancellationToken ct)
+    {
+        var taxonomies = await db.AssetTaxonomies.AsNoTracking().ToDictionaryAsync(t => t.Id, ct);
+        return new HsdsContext(taxonomies, await HsdsExport.AreaCodesAsync(db, services, ct), http is null ? null : $"{http.Request.Scheme}://{http.Request.Host}");
+    }
+}
