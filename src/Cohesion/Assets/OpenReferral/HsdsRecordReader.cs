@@ -259,7 +259,11 @@ public static partial class HsdsRecordReader
         }
         var newTaxonomies = new List<Model.Taxonomy>();
         var newTerms = new List<TaxonomyTerm>();
-        foreach (var (x, k) in (h.Attributes ?? []).Select((x, k) => (x, k)))
+        // Parents before children, so a term whose parent the same service carries keeps the link whatever the order in the file.
+        var parents = (h.Attributes ?? []).Select(a => a.TaxonomyTerm).OfType<HsdsTaxonomyTerm>().Where(t => t.Id is not null)
+            .GroupBy(t => t.Id!).ToDictionary(g => g.Key, g => g.First().ParentId);
+        int Depth(string? parent, int guard) => parent is not null && guard < 16 && parents.TryGetValue(parent, out var up) ? 1 + Depth(up, guard + 1) : 0;
+        foreach (var (x, k) in (h.Attributes ?? []).Select((x, k) => (x, k)).OrderBy(a => Depth(a.x.TaxonomyTerm?.ParentId, 0)))
         {
             var p = $".attributes[{k}]";
             var termId = x.TaxonomyTerm is { } t ? Term(t, p + ".taxonomy_term", c, state, newTaxonomies, newTerms)
