@@ -25,6 +25,8 @@ public static class OrukCli
                 maintainerId = (await db.Organisations.FirstOrDefaultAsync(o => o.Name.ToLower() == name.ToLower(), ct))?.Id
                     ?? throw new CliException($"no partner organisation is called '{name}': the organisations are {string.Join(", ", await db.Organisations.OrderBy(o => o.Name).Select(o => o.Name).ToListAsync(ct))}; nothing was changed.");
             var sw = Stopwatch.StartNew();
+            // The web app seeds Cohesion's taxonomies as it starts; a database only ever used from the command line gets them here.
+            await Taxonomy.TaxonomySeeder.EnsureAsync(db, ct);
             await using var input = File.OpenRead(path);
             var options = new HsdsImportOptions(Path.GetFileName(path), Audit.CliActor, Maintainer: maintainerId, DryRun: parse.GetValue(dryRun),
                 Progress: m => Console.Error.WriteLine($"  {m}…"));
