@@ -59,6 +59,8 @@ sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
         b.Property(s => s.Version).IsConcurrencyToken();
         b.HasIndex(s => s.OrganisationId);
         b.HasIndex(s => new { s.Publication, s.Kind });
+        // The Open Referral API's pages of the published directory in id order (migration 0009).
+        b.HasIndex(s => new { s.Publication, s.Id, s.Kind });
         b.HasIndex(s => s.UpdatedAt);
         b.HasIndex(s => s.MaintainerOrganisationId);
         b.HasOne<Organisation>().WithMany().HasForeignKey(s => s.MaintainerOrganisationId).OnDelete(DeleteBehavior.SetNull);
