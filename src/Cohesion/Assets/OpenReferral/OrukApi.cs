@@ -72,20 +72,29 @@ public static class OrukApi
         if (p.Id("organization_id") is { } org) q = q.Where(s => s.OrganisationId == org);
         if (p.ModifiedAfter is { } after) q = q.Where(s => s.UpdatedAt >= after);
         var total = await q.CountAsync(ct);
-        List<Service> rows = [];
-        if (Offset(page, perPage) is { } skip && skip < total)
+        if (Offset(page, perPage) is not { } skip || skip >= total) return Json(Paged(Array.Empty<HsdsService>(), total, page, perPage));
+        // The database sorts and skips ids only, along the (publication, id, kind) index, not whole rows (a deep page
+        // of whole rows had SQLite sort 50,000 descriptions for every request).
+        var pageIds = q.OrderBy(s => s.Id).Select(s => s.Id).Skip(skip).Take(perPage);
+        if (!full)
         {
-            // The page's ids first: the database then sorts and skips ids only, not whole rows (a deep page of whole
-            // rows had SQLite sort 50,000 descriptions for every request); the rows follow by primary key.
-            var ids = await q.OrderBy(s => s.Id).Select(s => s.Id).Skip(skip).Take(perPage).ToListAsync(ct);
-            var found = full
-                ? await db.AssetServices.AsNoTracking().WithParts().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct)
-                : await db.AssetServices.AsNoTracking().Include(s => s.Organisation).Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
-            rows = ids.Where(found.ContainsKey).Select(id => found[id]).ToList();
+            // The page's ids as a subquery of the one query that reads the rows and their organisations: one round trip.
+            var rows = await db.AssetServices.AsNoTracking().Include(s => s.Organisation).Where(s => pageIds.Contains(s.Id)).OrderBy(s => s.Id).ToListAsync(ct);
+            var c = ListContext(http);
+            return Json(Paged(rows.Select(s => HsdsMapper.Summary(s, c)).ToList(), total, page, perPage));
         }
-        var c = await ContextAsync(db, http, full ? rows : [], ct);
-        return Json(Paged(rows.Select(s => full ? HsdsMapper.Full(s, c) : HsdsMapper.Summary(s, c)).ToList(), total, page, perPage));
+        // Each part of a full service is its own split query: with the ids as a subquery each would walk the index to
+        // the page again, so they are read once and passed as a list.
+        var ids = await pageIds.ToListAsync(ct);
+        var found = await db.AssetServices.AsNoTracking().WithParts().Where(s => ids.Contains(s.Id)).OrderBy(s => s.Id).ToListAsync(ct);
+        var context = await ContextAsync(db, http, found, ct);
+        return Json(Paged(found.Select(s => HsdsMapper.Full(s, context)).ToList(), total, page, perPage));
     }
+
+    /// <summary>What a list of services' own fields needs: no taxonomy names or area codes, so nothing from the database.</summary>
+    static HsdsContext ListContext(HttpContext http) => new(new Dictionary<Guid, Model.Taxonomy>(), new Dictionary<int, string>(), PageBase(http));
+
+    static string PageBase(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
 
     static async Task<IResult> Service(string id, HttpContext http, CohesionDb db, CancellationToken ct)
     {
@@ -148,7 +157,7 @@ public static class OrukApi
     {
         if (!Guid.TryParseExact(id, "D", out var gid) || await ExposedOrganisations(db).FirstOrDefaultAsync(o => o.Id == gid, ct) is not { } o) return NotFound("organization", id);
         var services = await db.AssetServices.AsNoTracking().Exposed().Where(s => s.OrganisationId == gid).OrderBy(s => s.Id).Take(1000).ToListAsync(ct);
-        var c = await ContextAsync(db, http, [], ct);
+        var c = ListContext(http);
         var h = HsdsMapper.Organization(o);
         return Json(new OrganizationWithServices(h, services.Select(s => HsdsMapper.Summary(s, c)).ToList()));
     }
@@ -181,6 +190,6 @@ public static class OrukApi
     public static async Task<HsdsContext> ContextAsync(CohesionDb db, HttpContext? http, IReadOnlyList<Service> services, CancellationToken ct)
     {
         var taxonomies = await db.AssetTaxonomies.AsNoTracking().ToDictionaryAsync(t => t.Id, ct);
-        return new HsdsContext(taxonomies, await HsdsExport.AreaCodesAsync(db, services, ct), http is null ? null : $"{http.Request.Scheme}://{http.Request.Host}");
+        return new HsdsContext(taxonomies, await HsdsExport.AreaCodesAsync(db, services, ct), http is null ? null : PageBase(http));
     }
 }

@@ -155,7 +155,12 @@ public class OrukApiTests
             var page = await GetJsonAsync(http, $"/openreferral/services?per_page=2&page={p}");
             Assert.Equal((5, 3, p, p < 3 ? 2 : 1, p == 1, p == 3, false),
                 ((int)page["total_items"]!, (int)page["total_pages"]!, (int)page["page_number"]!, (int)page["size"]!, (bool)page["first_page"]!, (bool)page["last_page"]!, (bool)page["empty"]!));
-            seen.AddRange(page["contents"]!.AsArray().Select(s => (string)s!["id"]!));
+            var ids = page["contents"]!.AsArray().Select(s => (string)s!["id"]!).ToList();
+            // The list and the full services read a page by different queries: they must agree on which services and their order.
+            var full = await GetJsonAsync(http, $"/openreferral/services?per_page=2&page={p}&full_service=true");
+            Assert.Equal(ids, full["contents"]!.AsArray().Select(s => (string)s!["id"]!));
+            Assert.Equal((int)page["total_items"]!, (int)full["total_items"]!);
+            seen.AddRange(ids);
         }
         Assert.Equal(5, seen.Distinct().Count());
         var beyond = await GetJsonAsync(http, "/openreferral/services?per_page=2&page=4");
