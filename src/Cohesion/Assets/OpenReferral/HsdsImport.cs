@@ -75,7 +75,7 @@ public static class HsdsImport
         db.Record(o.Actor, AuditActions.AssetImport, $"HSDS services from {o.FileName}", result.Describe(), o.Ip);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        await RefreshStatisticsAsync(db, ct);
+        await RefreshStatisticsAsync(db, o.Progress, ct);
         return result;
     }
 
@@ -91,9 +91,12 @@ public static class HsdsImport
     /// alone from the first request. It runs after the commit because VACUUM cannot run in a transaction; SQLite's
     /// planner picks the covering index without statistics, so it needs nothing.
     /// </summary>
-    static async Task RefreshStatisticsAsync(CohesionDb db, CancellationToken ct)
+    static async Task RefreshStatisticsAsync(CohesionDb db, Action<string>? progress, CancellationToken ct)
     {
-        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync(Analyse, ct);
+        if (!db.Database.IsNpgsql()) return;
+        var took = System.Diagnostics.Stopwatch.StartNew();
+        await db.Database.ExecuteSqlRawAsync(Analyse, ct);
+        progress?.Invoke($"planner statistics updated (VACUUM ANALYZE) in {took.Elapsed.TotalSeconds:F1} s");
     }
 
     static ImportedService? Missing(ImportErrors errors, string path)
