@@ -31,8 +31,9 @@ bench_cleanup() {
     for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -0 "$pid" 2>/dev/null && { kill -KILL "$pid" 2>/dev/null || true; }
   done
+  # WITH (FORCE): a backend of the server just stopped may still be closing, and a plain DROP then fails and leaves the database behind.
   for db in "${BENCH_PG_DBS[@]:-}"; do
-    [[ -n "$db" ]] && psql_admin -qc "DROP DATABASE IF EXISTS \"$db\"" >/dev/null 2>&1 || true
+    [[ -n "$db" ]] && psql_admin -qc "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" >/dev/null 2>&1 || true
   done
   rm -rf "$BENCH_TMP"
 }
