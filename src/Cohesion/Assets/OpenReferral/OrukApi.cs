@@ -75,17 +75,19 @@ public static class OrukApi
         if (Offset(page, perPage) is not { } skip || skip >= total) return Json(Paged(Array.Empty<HsdsService>(), total, page, perPage));
         // The database sorts and skips ids only, along the (publication, id, kind) index, not whole rows (a deep page
         // of whole rows had SQLite sort 50,000 descriptions for every request).
-        var pageIds = q.OrderBy(s => s.Id).Select(s => s.Id).Skip(skip).Take(perPage);
         if (!full)
         {
             // The page's ids as a subquery of the one query that reads the rows and their organisations: one round trip.
-            var rows = await db.AssetServices.AsNoTracking().Include(s => s.Organisation).Where(s => pageIds.Contains(s.Id)).OrderBy(s => s.Id).ToListAsync(ct);
+            // Written inside the lambda so skip and perPage are parameters: composed from an IQueryable built outside
+            // they were inlined as constants, and every page number was a new query for EF to compile and the database to plan.
+            var rows = await db.AssetServices.AsNoTracking().Include(s => s.Organisation)
+                .Where(s => q.OrderBy(x => x.Id).Select(x => x.Id).Skip(skip).Take(perPage).Contains(s.Id)).OrderBy(s => s.Id).ToListAsync(ct);
             var c = ListContext(http);
             return Json(Paged(rows.Select(s => HsdsMapper.Summary(s, c)).ToList(), total, page, perPage));
         }
         // Each part of a full service is its own split query: with the ids as a subquery each would walk the index to
         // the page again, so they are read once and passed as a list.
-        var ids = await pageIds.ToListAsync(ct);
+        var ids = await q.OrderBy(s => s.Id).Select(s => s.Id).Skip(skip).Take(perPage).ToListAsync(ct);
         var found = await db.AssetServices.AsNoTracking().WithParts().Where(s => ids.Contains(s.Id)).OrderBy(s => s.Id).ToListAsync(ct);
         var context = await ContextAsync(db, http, found, ct);
         return Json(Paged(found.Select(s => HsdsMapper.Full(s, context)).ToList(), total, page, perPage));
