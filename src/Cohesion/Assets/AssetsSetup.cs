@@ -3,6 +3,7 @@ using Cohesion.Assets.Demo;
 using Cohesion.Assets.Editing;
 using Cohesion.Assets.Gaps;
 using Cohesion.Assets.OpenReferral;
+using Cohesion.Assets.Search;
 using Cohesion.Assets.Taxonomy;
 
 namespace Cohesion.Assets;
@@ -17,6 +18,7 @@ public static class AssetsSetup
         services.AddAssetEditing();
         services.AddAssetDemo(config).AddAssetGaps().AddAssetCsv();
         services.AddOpenReferral();
+        services.AddAssetSearch();
         return services;
     }
 
@@ -25,5 +27,6 @@ public static class AssetsSetup
         app.MapAssetGaps();
         app.MapAssetCsv();
         app.MapOpenReferral();
+        app.MapAssetSearch(api);
     }
 }

@@ -1,0 +1,135 @@
+-- 0007 Asset search (PostgreSQL): the published directory's full-text index, kept right by triggers so that every
+-- writer (forms, HSDS and CSV imports, the demo seeder, binary COPY) keeps it right without calling anything.
+--
+-- as_search_docs    one row per service the public may see (published; an offer only with consent recorded):
+--   document        tsvector ('english': stemmed, stop words dropped), weighted A name and alternate name,
+--                   B organisation name and taxonomy term names, C description, D where it runs (location names,
+--                   street, locality, town); GIN-indexed, ranked with ts_rank_cd (Assets/Search/SearchSql.cs).
+--   words           the same text unstemmed ('simple'), unindexed: ts_stat over it lists the words people actually
+--                   wrote, for typo correction and completing the last word typed.
+-- Text is lower-cased and common Latin accents folded (café = cafe) by as_search_fold, without the unaccent
+-- extension, which an installation may not be allowed to create.
+--
+-- The triggers are per statement with transition tables, so a bulk COPY of 50,000 services refreshes their
+-- documents in one set-based statement rather than 50,000 times.
+--
+-- These objects are outside the EF model on purpose (SchemaTests ignores exactly them).
+
+CREATE TABLE as_search_docs (
+    service_id uuid NOT NULL PRIMARY KEY,
+    document tsvector NOT NULL,
+    words tsvector NOT NULL
+);
+
+CREATE INDEX ix_as_search_docs_document ON as_search_docs USING gin (document);
+
+CREATE FUNCTION as_search_fold(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT translate(lower(coalesce(t, '')),
+        'àáâãäåāăąçćčďèéêëēĕėęěìíîïīĭįıłñńňòóôõöøōŏőřśšşţťùúûüūŭůűųýÿźżžğ',
+        'aaaaaaaaacccdeeeeeeeeeiiiiiiiilnnnooooooooorsssttuuuuuuuuuyyzzzg')
+$$;
+
+-- Rewrites the documents of the given services: drops those no longer visible, writes the rest.
+CREATE FUNCTION as_search_refresh(ids uuid[]) RETURNS void LANGUAGE sql AS $$
+    DELETE FROM as_search_docs d
+    WHERE d.service_id = ANY (ids)
+      AND NOT EXISTS (SELECT 1 FROM as_services s WHERE s.id = d.service_id
+                      AND s.publication = 'Published' AND (s.kind <> 'Offer' OR s.consent_recorded_on IS NOT NULL));
+    INSERT INTO as_search_docs (service_id, document, words)
+    SELECT x.id,
+        setweight(to_tsvector('english', as_search_fold(x.name || ' ' || coalesce(x.alternate_name, ''))), 'A')
+        || setweight(to_tsvector('english', as_search_fold(coalesce(x.organisation, '') || ' ' || x.terms)), 'B')
+        || setweight(to_tsvector('english', as_search_fold(x.description)), 'C')
+        || setweight(to_tsvector('english', as_search_fold(x.places)), 'D'),
+        to_tsvector('simple', as_search_fold(x.name || ' ' || coalesce(x.alternate_name, '') || ' ' || coalesce(x.organisation, '')
+            || ' ' || x.terms || ' ' || x.description || ' ' || x.places))
+    FROM (
+        SELECT s.id, s.name, s.alternate_name, s.description, o.name AS organisation,
+            coalesce((SELECT string_agg(t.name, ' ') FROM as_service_terms st JOIN as_taxonomy_terms t ON t.id = st.term_id
+                      WHERE st.service_id = s.id), '') AS terms,
+            coalesce((SELECT string_agg(concat_ws(' ', l.name, l.address1, l.address2, l.city), ' ')
+                      FROM as_service_locations sl JOIN as_locations l ON l.id = sl.location_id WHERE sl.service_id = s.id), '') AS places
+        FROM as_services s LEFT JOIN as_organisations o ON o.id = s.organisation_id
+        WHERE s.id = ANY (ids) AND s.publication = 'Published' AND (s.kind <> 'Offer' OR s.consent_recorded_on IS NOT NULL)
+    ) x
+    ON CONFLICT (service_id) DO UPDATE SET document = excluded.document, words = excluded.words
+    WHERE as_search_docs.document IS DISTINCT FROM excluded.document OR as_search_docs.words IS DISTINCT FROM excluded.words;
+$$;
+
+-- as_services: inserted and deleted services; updated ones only when indexed text or visibility changed.
+CREATE FUNCTION as_search_services_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        PERFORM as_search_refresh(ARRAY(SELECT id FROM new_rows));
+    ELSIF TG_OP = 'DELETE' THEN
+        DELETE FROM as_search_docs WHERE service_id IN (SELECT id FROM old_rows);
+    ELSE
+        PERFORM as_search_refresh(ARRAY(
+            SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
+            WHERE (n.name, n.alternate_name, n.description, n.organisation_id, n.publication, n.kind, n.consent_recorded_on)
+                IS DISTINCT FROM (o.name, o.alternate_name, o.description, o.organisation_id, o.publication, o.kind, o.consent_recorded_on)));
+    END IF;
+    RETURN NULL;
+END $$;
+
+CREATE TRIGGER as_services_search_ai AFTER INSERT ON as_services REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION as_search_services_changed();
+CREATE TRIGGER as_services_search_au AFTER UPDATE ON as_services REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION as_search_services_changed();
+CREATE TRIGGER as_services_search_ad AFTER DELETE ON as_services REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION as_search_services_changed();
+
+-- as_service_terms and as_service_locations: the services of the rows added, removed or moved.
+CREATE FUNCTION as_search_links_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        PERFORM as_search_refresh(ARRAY(SELECT DISTINCT service_id FROM new_rows));
+    ELSIF TG_OP = 'DELETE' THEN
+        PERFORM as_search_refresh(ARRAY(SELECT DISTINCT service_id FROM old_rows));
+    ELSE
+        PERFORM as_search_refresh(ARRAY(SELECT service_id FROM new_rows UNION SELECT service_id FROM old_rows));
+    END IF;
+    RETURN NULL;
+END $$;
+
+CREATE TRIGGER as_service_terms_search_ai AFTER INSERT ON as_service_terms REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION as_search_links_changed();
+CREATE TRIGGER as_service_terms_search_au AFTER UPDATE ON as_service_terms REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION as_search_links_changed();
+CREATE TRIGGER as_service_terms_search_ad AFTER DELETE ON as_service_terms REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION as_search_links_changed();
+CREATE TRIGGER as_service_locations_search_ai AFTER INSERT ON as_service_locations REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION as_search_links_changed();
+CREATE TRIGGER as_service_locations_search_au AFTER UPDATE ON as_service_locations REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION as_search_links_changed();
+CREATE TRIGGER as_service_locations_search_ad AFTER DELETE ON as_service_locations REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION as_search_links_changed();
+
+-- Renamed organisations, taxonomy terms and locations: every service whose document carries the old name.
+CREATE FUNCTION as_search_names_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_TABLE_NAME = 'as_organisations' THEN
+        PERFORM as_search_refresh(ARRAY(
+            SELECT s.id FROM as_services s JOIN new_rows n ON n.id = s.organisation_id JOIN old_rows o ON o.id = n.id
+            WHERE n.name IS DISTINCT FROM o.name));
+    ELSIF TG_TABLE_NAME = 'as_taxonomy_terms' THEN
+        PERFORM as_search_refresh(ARRAY(
+            SELECT DISTINCT st.service_id FROM as_service_terms st JOIN new_rows n ON n.id = st.term_id JOIN old_rows o ON o.id = n.id
+            WHERE n.name IS DISTINCT FROM o.name));
+    ELSE
+        PERFORM as_search_refresh(ARRAY(
+            SELECT DISTINCT sl.service_id FROM as_service_locations sl JOIN new_rows n ON n.id = sl.location_id JOIN old_rows o ON o.id = n.id
+            WHERE (n.name, n.address1, n.address2, n.city) IS DISTINCT FROM (o.name, o.address1, o.address2, o.city)));
+    END IF;
+    RETURN NULL;
+END $$;
+
+CREATE TRIGGER as_organisations_search_au AFTER UPDATE ON as_organisations REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION as_search_names_changed();
+CREATE TRIGGER as_taxonomy_terms_search_au AFTER UPDATE ON as_taxonomy_terms REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION as_search_names_changed();
+CREATE TRIGGER as_locations_search_au AFTER UPDATE ON as_locations REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION as_search_names_changed();
+
+-- Services already in the directory when this migration runs.
+SELECT as_search_refresh(ARRAY(SELECT id FROM as_services));
