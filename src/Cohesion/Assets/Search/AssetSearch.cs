@@ -39,6 +39,16 @@ public sealed class AssetSearch(AreaStatsCache places, AreaShapes shapes, Search
 
     sealed record Ranked(Guid Id, double Score, string Name, DateTime UpdatedAt, double? DistanceKm);
 
+    /// <summary>Reads the query string (<see cref="AssetQuery.From"/>) and runs it: the query, and a page of hits or the errors.</summary>
+    public async Task<(AssetQuery Query, AssetResults? Results, List<FieldError> Errors)> RunAsync(CohesionDb db, IQueryCollection queryString,
+        DateTimeOffset now, CancellationToken ct, bool everything = false)
+    {
+        var query = AssetQuery.From(queryString, out var errors);
+        if (errors.Count > 0) return (query, null, errors);
+        var (results, more) = await RunAsync(db, query, now, ct, everything);
+        return (query, results, more);
+    }
+
     /// <summary>
     /// Runs the query; a page of hits, or the errors (each naming its field and value) when an area or term it names
     /// does not exist. <paramref name="everything"/> returns every result on one page, for downloads.

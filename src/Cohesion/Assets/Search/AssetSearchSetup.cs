@@ -21,5 +21,7 @@ public static class AssetSearchSetup
 
     public static void MapAssetSearch(this WebApplication app, RouteGroupBuilder api)
     {
+        api.MapAssetApi().AllowAnonymous();
+        app.MapAssetResultsExport().AllowAnonymous();
     }
 }

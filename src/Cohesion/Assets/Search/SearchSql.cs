@@ -19,6 +19,11 @@ public static class SearchSql
     /// so it is negated. PostgreSQL: ts_rank_cd (cover density, Clarke, Cormack and Tudhope 2000) over the A/B/C/D
     /// weights in the same order (its defaults 1.0, 0.4, 0.2, 0.1: name; organisation and terms; description; places).
     /// </summary>
+    /// <remarks>
+    /// "LIMIT -1" (no limit) keeps SQLite from flattening the match into the joins the filters add: flattened, the
+    /// planner may put the full-text table on the inside of the join and run the MATCH once per service (seconds at
+    /// 50,000); a subquery with a LIMIT is evaluated once and joined.
+    /// </remarks>
     public static IQueryable<TextHit> Matches(CohesionDb db, TextPlan plan) => db.Database.IsNpgsql()
         ? db.Database.SqlQuery<TextHit>($"""
             SELECT d.service_id AS "ServiceId", ts_rank_cd(d.document, q)::double precision AS "Score"
@@ -26,7 +31,7 @@ public static class SearchSql
             """)
         : db.Database.SqlQuery<TextHit>($"""
             SELECT d.service_id AS "ServiceId", -bm25(as_search, 10.0, 6.0, 1.0, 3.0, 4.0, 2.0) AS "Score"
-            FROM as_search JOIN as_search_docs d ON d.id = as_search.rowid WHERE as_search MATCH {plan.Fts5()}
+            FROM as_search JOIN as_search_docs d ON d.id = as_search.rowid WHERE as_search MATCH {plan.Fts5()} LIMIT -1
             """);
 
     /// <summary>Whether the index (stemmed) holds the word at all: one index probe.</summary>

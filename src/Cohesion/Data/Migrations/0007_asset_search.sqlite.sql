@@ -10,7 +10,7 @@
 --                   a trigger runs) is what keeps the index consistent.
 -- as_search         FTS5 over the documents with the Porter stemmer (class, classes), ranked with bm25 and
 --                   column weights (Assets/Search/SearchSql.cs).
--- as_search_words   the same documents without stemming and without positions (detail=none: small), so that
+-- as_search_words   the same documents without stemming, positions or sizes (detail=none, columnsize=0: small), so that
 --                   as_search_vocab (fts5vocab) lists the words people actually wrote, for typo correction and
 --                   completing the last word typed.
 --
@@ -34,7 +34,7 @@ CREATE VIRTUAL TABLE as_search USING fts5(
 
 CREATE VIRTUAL TABLE as_search_words USING fts5(
     name, alternate_name, description, organisation, terms, places,
-    content='as_search_docs', content_rowid='id', tokenize='unicode61 remove_diacritics 2', detail=none);
+    content='as_search_docs', content_rowid='id', tokenize='unicode61 remove_diacritics 2', detail=none, columnsize=0);
 
 CREATE VIRTUAL TABLE as_search_vocab USING fts5vocab(as_search_words, row);
 

@@ -559,6 +559,62 @@ function mapOption (mapName, geojson, values, missing = 'No data', decimals = nu
   }
 }
 
+/**
+ * Points on the outlines of areas (the asset directory's maps): `data-map-points` is a same-origin URL answering
+ * { centre?: { latitude, longitude, name }, items: [{ name, latitude, longitude, url, distanceKm?, place? }] }.
+ * Each item is a blue circle that goes to its url when clicked; the centre, when given, a black diamond. The list on
+ * the page holds the same items.
+ */
+function pointsMapOption (mapName, geojson, data) {
+  const items = (Array.isArray(data?.items) ? data.items : [])
+    .filter((p) => Number.isFinite(p?.latitude) && Number.isFinite(p?.longitude))
+  const [, minY, , maxY] = geoBounds(geojson)
+  const aspectScale = Math.cos(((minY + maxY) / 2) * Math.PI / 180)
+  const detail = (p) => [
+    typeof p.distanceKm === 'number' ? ['Distance', formatNumber(p.distanceKm, ' km', 2)] : null,
+    p.place ? ['Where', p.place] : null
+  ].filter(Boolean)
+  const series = [{
+    type: 'scatter',
+    coordinateSystem: 'geo',
+    symbol: 'circle',
+    symbolSize: 11,
+    itemStyle: { color: SERIES_COLOURS[0], borderColor: '#ffffff', borderWidth: 1.5 },
+    emphasis: { itemStyle: { color: FOCUS_COLOUR, borderColor: TEXT_COLOUR, borderWidth: 2 } },
+    data: items.map((p) => ({ name: p.name, value: [p.longitude, p.latitude], url: p.url, rows: detail(p) }))
+  }]
+  if (data?.centre && Number.isFinite(data.centre.latitude) && Number.isFinite(data.centre.longitude)) {
+    series.push({
+      type: 'scatter',
+      coordinateSystem: 'geo',
+      symbol: 'diamond',
+      symbolSize: 16,
+      itemStyle: { color: TEXT_COLOUR, borderColor: '#ffffff', borderWidth: 1.5 },
+      data: [{ name: data.centre.name || 'Centre', value: [data.centre.longitude, data.centre.latitude], rows: [] }]
+    })
+  }
+  return {
+    ...baseOption(),
+    tooltip: {
+      ...baseOption().tooltip,
+      trigger: 'item',
+      formatter: (p) => p.componentType === 'series' ? tooltipHtml(p.name, p.data?.rows ?? []) : ''
+    },
+    geo: {
+      map: mapName,
+      nameProperty: 'code',
+      aspectScale,
+      roam: false,
+      silent: true,
+      layoutCenter: ['50%', '50%'],
+      layoutSize: '95%',
+      label: { show: false },
+      itemStyle: { areaColor: '#f3f2f1', borderColor: BORDER_COLOUR, borderWidth: 1 }
+    },
+    series
+  }
+}
+
 function noDataItem (code) {
   return { name: code, value: NaN, itemStyle: { areaColor: NO_DATA_COLOUR, decal: noDataDecal() } }
 }
@@ -624,6 +680,7 @@ let mapCounter = 0
 
 async function initMapElement (echarts, element) {
   const geojsonUrl = element.dataset.mapGeojson
+  if (element.dataset.mapPoints) return initPointsMapElement(echarts, element, geojsonUrl, element.dataset.mapPoints)
   const valuesUrl = element.dataset.mapValues
   if (!geojsonUrl || !valuesUrl) throw new Error('app-map needs data-map-geojson and data-map-values')
 
@@ -642,6 +699,21 @@ async function initMapElement (echarts, element) {
     if (params.componentType === 'series' && params.name) {
       window.location.assign(link.replace('{code}', encodeURIComponent(params.name)))
     }
+  })
+  trackResize(element, chart)
+}
+
+async function initPointsMapElement (echarts, element, geojsonUrl, pointsUrl) {
+  if (!geojsonUrl || !pointsUrl.startsWith('/')) throw new Error('a points map needs data-map-geojson and a same-origin data-map-points')
+  const [geojson, points] = await Promise.all([fetchJson(geojsonUrl), fetchJson(pointsUrl)])
+  if (!geojson || !Array.isArray(geojson.features)) throw new Error(`${geojsonUrl} is not a FeatureCollection`)
+  const mapName = `cohesion-map-${++mapCounter}`
+  echarts.registerMap(mapName, geojson)
+  const chart = echarts.init(element, null, { renderer: 'canvas', locale: 'EN' })
+  chart.setOption(pointsMapOption(mapName, geojson, points ?? {}))
+  chart.on('click', (params) => {
+    const url = params.data?.url
+    if (params.componentType === 'series' && typeof url === 'string' && url.startsWith('/')) window.location.assign(url)
   })
   trackResize(element, chart)
 }
