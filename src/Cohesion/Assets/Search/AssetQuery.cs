@@ -125,7 +125,8 @@ public sealed record AssetQuery
 
         var near = Text("near", MaxCodeLength);
         if (near is not null && within is null && !e.Any(x => x.FieldId == "within")) within = 1;
-        if (within is not null && near is null) e.Add(new FieldError("near", "Choose the area to measure the distance from"));
+        // The form always sends a distance; without an area to measure from it means nothing, so it is left out.
+        if (near is null) within = null;
         if (sort == "distance" && near is null && !e.Any(x => x.FieldId == "near")) e.Add(new FieldError("near", "Choose an area to sort by distance from it"));
 
         var query = new AssetQuery

@@ -187,11 +187,13 @@ public class AssetSearchTests
     public async Task UnknownValuesAreErrorsNamingTheFieldAndTheValue(DatabaseProvider provider)
     {
         await using var w = await SearchWorld.CreateAsync(provider);
-        var (_, errors) = await w.TryAsync("age=old&within=9&kind=castle&sort=random");
+        var (_, errors) = await w.TryAsync("age=old&within=90&kind=castle&sort=random");
         Assert.Contains(errors, e => e.FieldId == "age" && e.Message.Contains("'old'"));
         Assert.Contains(errors, e => e.FieldId == "kind" && e.Message.Contains("'castle'"));
         Assert.Contains(errors, e => e.FieldId == "sort" && e.Message.Contains("'random'"));
-        Assert.Contains(errors, e => e.FieldId == "near");
+        Assert.Contains(errors, e => e.FieldId == "within" && e.Message.Contains("'90'"));
+        (_, errors) = await w.TryAsync("sort=distance");
+        Assert.Equal("near", Assert.Single(errors).FieldId);
         var missing = Guid.NewGuid();
         (_, errors) = await w.TryAsync($"term={missing}");
         Assert.Equal($"Type of activity: there is no taxonomy term with id '{missing}'", Assert.Single(errors).Message);
