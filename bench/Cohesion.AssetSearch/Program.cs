@@ -34,6 +34,7 @@ public static class Program
         string? postgres = null;
         var dir = Path.Combine(Path.GetTempPath(), "cohesion-asset-search-bench");
         var target = 50.0;
+        var reuse = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -44,6 +45,7 @@ public static class Program
                 case "--postgres": postgres = args[++i]; break;
                 case "--sqlite-dir": dir = args[++i]; break;
                 case "--target-p95": target = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--reuse-sqlite": reuse = true; break;
                 default: await Console.Error.WriteLineAsync(Usage); return 64;
             }
         }
@@ -51,8 +53,12 @@ public static class Program
         var ok = true;
         Directory.CreateDirectory(dir);
         var file = Path.Combine(dir, $"assets-{services}-{seed}.db");
-        foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
-        ok &= await RunAsync("SQLite", DatabaseSettings.Sqlite(file), services, queries, seed, target);
+        if (!reuse || !File.Exists(file))
+        {
+            reuse = false;
+            foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
+        }
+        ok &= await RunAsync("SQLite", DatabaseSettings.Sqlite(file), services, queries, seed, target, generate: !reuse);
         SqliteConnection.ClearAllPools();
         if (postgres is not null)
         {
@@ -72,11 +78,12 @@ public static class Program
         return ok ? 0 : 1;
     }
 
-    static async Task<bool> RunAsync(string label, DatabaseSettings settings, int services, int queries, ulong seed, double target)
+    static async Task<bool> RunAsync(string label, DatabaseSettings settings, int services, int queries, ulong seed, double target, bool generate = true)
     {
-        var counts = await Generator.GenerateAsync(settings, services, seed);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{label}: generated {counts.Services:N0} services, {counts.Organisations:N0} organisations, {counts.Locations:N0} locations in {counts.Seconds:0.0} s (index triggers included)"));
+        var counts = generate ? await Generator.GenerateAsync(settings, services, seed) : new Generator.Counts(services, 0, 0, 0);
+        if (generate)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{label}: generated {counts.Services:N0} services, {counts.Organisations:N0} organisations, {counts.Locations:N0} locations in {counts.Seconds:0.0} s (index triggers included)"));
         if (settings.Provider == DatabaseProvider.Postgres)
         {
             await using var db = settings.CreateContext();
@@ -91,6 +98,7 @@ public static class Program
         var times = new List<double>();
         var results = new List<int>();
         var corrected = 0;
+        var slowest = new List<(double Ms, string Query)>();
         for (var i = 0; i < mix.Count; i++)
         {
             var q = AssetQuery.From(new QueryCollection(QueryHelpers.ParseQuery(mix[i])), out var errors);
@@ -102,10 +110,13 @@ public static class Program
             if (e.Count > 0) throw new InvalidOperationException($"{mix[i]}: {e[0].Message}");
             if (i < 30) continue; // warm-up: JIT, EF query compilation, connection pools
             times.Add(ms);
+            slowest.Add((ms, mix[i]));
             results.Add(r!.Hits.Total);
             if (r.Plan.Corrected) corrected++;
         }
         times.Sort();
+        foreach (var (ms, query) in slowest.OrderByDescending(x => x.Ms).Take(Environment.GetEnvironmentVariable("BENCH_SLOWEST") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : 0))
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {ms,8:0.0} ms  {query}"));
         double P(double p) => times[Math.Clamp((int)Math.Ceiling(p / 100 * times.Count) - 1, 0, times.Count - 1)];
         results.Sort();
         var verdict = P(95) < target ? "PASS" : "MISS";

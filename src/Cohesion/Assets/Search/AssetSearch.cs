@@ -58,6 +58,11 @@ public sealed class AssetSearch(AreaStatsCache places, AreaShapes shapes, Search
     {
         var errors = new List<FieldError>();
         var directory = await places.DirectoryAsync(db, ct);
+        // Tokens for the filters the index can answer too (SearchFacets): with words or a distance, the index narrows first.
+        var tokens = new List<IReadOnlyList<string>>();
+        if (query.Status is { } st) tokens.Add([SearchFacets.Status(st)]);
+        if (query.Kind is { } k) tokens.Add([SearchFacets.Kind(k)]);
+        if (query.FreeOnly) tokens.Add([SearchFacets.Free]);
         var filtered = db.AssetServices.AsNoTracking().Published();
         if (query.Status is { } status) filtered = filtered.Where(s => s.Status == status);
         if (query.Kind is { } kind) filtered = filtered.Where(s => s.Kind == kind);
@@ -74,6 +79,7 @@ public sealed class AssetSearch(AreaStatsCache places, AreaShapes shapes, Search
             var terms = await NarrowerAsync(db, termId, ct);
             if (terms.Count == 0) { errors.Add(new FieldError(key, $"{AssetQuery.Label(key)}: there is no taxonomy term with id '{termId}'")); continue; }
             filtered = filtered.Where(s => s.Terms.Any(t => terms.Contains(t.TermId)));
+            tokens.Add(terms.Select(SearchFacets.Term).ToList());
         }
         if (query.AreaCode is { } code)
         {
@@ -92,7 +98,11 @@ public sealed class AssetSearch(AreaStatsCache places, AreaShapes shapes, Search
         {
             near = directory.Find(nearCode);
             if (near is null) errors.Add(new FieldError("near", $"Near: there is no area with code '{nearCode}'"));
-            else if ((await shapes.AllAsync(db, ct)).GetValueOrDefault(near.Id) is { } shape) centre = shape.Centroid;
+            else if ((await shapes.AllAsync(db, ct)).GetValueOrDefault(near.Id) is { } shape)
+            {
+                centre = shape.Centroid;
+                tokens.Add(SearchFacets.Cells(shape.Centroid, query.WithinKm ?? 1));
+            }
             else errors.Add(new FieldError("near", $"Near: area '{nearCode}' ({near.Name}) has no boundary to measure distances from"));
         }
         var day = query.OpenNow ? DateOnly.FromDateTime(OpeningTimes.InLondon(now)) : query.OpenOn;
@@ -107,13 +117,26 @@ public sealed class AssetSearch(AreaStatsCache places, AreaShapes shapes, Search
         var plan = query.HasWords ? await TextPlan.MakeAsync(query.Words, query.Exact, vocabularyWords, w => SearchSql.InIndexAsync(db, w, ct)) : new TextPlan([]);
         if (errors.Count > 0) return (null, errors);
 
-        IQueryable<Row> rows = plan.IsEmpty
+        var facets = new SearchFacets(tokens);
+        var sort = query.EffectiveSort;
+        // Every filter but the exact distance is a token (kind, status, free, terms, grid cells; the index holds only
+        // what the public may see): the index alone says which records match, with no row of as_services read.
+        var tokensSuffice = day is null && query.Language is null && query.Age is null && query.AreaCode is null;
+        if (!plan.IsEmpty && centre is null && tokensSuffice && sort == "relevance" && !everything)
+        {
+            // Every filter is a token: the index ranks, counts and pages on its own, and only the page's rows are read.
+            var (top, count, at) = await SearchSql.TopAsync(db, plan, facets, query.Page, query.PageSize, ct);
+            var onPage = await HitsAsync(db, directory, top.Select(h => new Ranked(h.ServiceId, h.Score, "", default, null)).ToList(), null, now, ct);
+            return (new AssetResults(new Paged<AssetHit>(onPage, at, query.PageSize, count), plan, query, near, centre), errors);
+        }
+        IQueryable<Row> rows = plan.IsEmpty && centre is null
             ? filtered.Select(s => new Row { Id = s.Id, Score = 0, Name = s.Name, UpdatedAt = s.UpdatedAt })
-            : from h in SearchSql.Matches(db, plan)
+            : tokensSuffice && sort is "relevance" or "distance"
+            ? SearchSql.Matches(db, plan, facets).Select(h => new Row { Id = h.ServiceId, Score = h.Score })
+            : from h in SearchSql.Matches(db, plan, facets)
               join s in filtered on h.ServiceId equals s.Id
               select new Row { Id = s.Id, Score = h.Score, Name = s.Name, UpdatedAt = s.UpdatedAt };
 
-        var sort = query.EffectiveSort;
         var page = everything ? 1 : query.Page;
         var size = everything ? int.MaxValue : query.PageSize;
         List<Ranked> ranked;
@@ -142,7 +165,7 @@ public sealed class AssetSearch(AreaStatsCache places, AreaShapes shapes, Search
     }
 
     /// <summary>A page past the end shows the last page.</summary>
-    static int LastPageAtMost(int page, int total, int size) => Math.Clamp(page, 1, (int)Math.Max(1, (total + (long)size - 1) / size));
+    internal static int LastPageAtMost(int page, int total, int size) => Math.Clamp(page, 1, (int)Math.Max(1, (total + (long)size - 1) / size));
 
     /// <summary>The term and every term below it, by parent links; empty when the term does not exist.</summary>
     static async Task<List<Guid>> NarrowerAsync(CohesionDb db, Guid termId, CancellationToken ct)

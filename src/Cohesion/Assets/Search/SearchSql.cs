@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cohesion.Assets.Search;
 
-/// <summary>A service matching the words, with its score (higher is better on both databases).</summary>
+/// <summary>A service matching the words and filter tokens, with its score (higher is better on both databases).</summary>
 public sealed record TextHit(Guid ServiceId, double Score);
 
 /// <summary>
@@ -12,27 +12,88 @@ public sealed record TextHit(Guid ServiceId, double Score);
 /// </summary>
 public static class SearchSql
 {
+    /// <summary>The columns people's words are matched in (not the filter tokens).</summary>
+    const string TextColumns = "{name alternate_name description organisation terms places}";
+
     /// <summary>
-    /// Services matching the plan, with scores. SQLite: bm25 (Robertson and Zaragoza 2009, "The probabilistic relevance
-    /// framework: BM25 and beyond") with column weights name 10, alternate name 6, description 1, organisation 3, terms
-    /// 4, places 2, so a word in the name counts ten times one in the description; bm25 is smaller for better matches,
-    /// so it is negated. PostgreSQL: ts_rank_cd (cover density, Clarke, Cormack and Tudhope 2000) over the A/B/C/D
-    /// weights in the same order (its defaults 1.0, 0.4, 0.2, 0.1: name; organisation and terms; description; places).
+    /// Services matching the plan and the filter tokens, with scores. SQLite: bm25 (Robertson and Zaragoza 2009, "The
+    /// probabilistic relevance framework: BM25 and beyond") with column weights name 10, alternate name 6, description
+    /// 1, organisation 3, terms 4, places 2, facets 0, so a word in the name counts ten times one in the description;
+    /// bm25 is smaller for better matches, so it is negated. PostgreSQL: ts_rank_cd (cover density, Clarke, Cormack and
+    /// Tudhope 2000) over the A/B/C/D weights in the same order (its defaults 1.0, 0.4, 0.2, 0.1: name; organisation and
+    /// terms; description; places).
     /// </summary>
     /// <remarks>
     /// "LIMIT -1" (no limit) keeps SQLite from flattening the match into the joins the filters add: flattened, the
     /// planner may put the full-text table on the inside of the join and run the MATCH once per service (seconds at
     /// 50,000); a subquery with a LIMIT is evaluated once and joined.
     /// </remarks>
-    public static IQueryable<TextHit> Matches(CohesionDb db, TextPlan plan) => db.Database.IsNpgsql()
-        ? db.Database.SqlQuery<TextHit>($"""
-            SELECT d.service_id AS "ServiceId", ts_rank_cd(d.document, q)::double precision AS "Score"
-            FROM as_search_docs d, to_tsquery('english', {plan.TsQuery()}) q WHERE d.document @@ q
-            """)
-        : db.Database.SqlQuery<TextHit>($"""
-            SELECT d.service_id AS "ServiceId", -bm25(as_search, 10.0, 6.0, 1.0, 3.0, 4.0, 2.0) AS "Score"
-            FROM as_search JOIN as_search_docs d ON d.id = as_search.rowid WHERE as_search MATCH {plan.Fts5()} LIMIT -1
-            """);
+    public static IQueryable<TextHit> Matches(CohesionDb db, TextPlan plan, SearchFacets facets)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            // Placeholders numbered in the order the parameters are given, only those the SQL uses.
+            var values = new List<object>();
+            string Next(string value) { values.Add(value); return "{" + (values.Count - 1) + "}"; }
+            var words = plan.IsEmpty ? null : Next(plan.TsQuery());
+            var tokens = facets.IsEmpty ? null : Next(facets.TsQuery());
+            var score = words is null ? "0.0::double precision" : $"ts_rank_cd(d.document, to_tsquery('english', {words}))::double precision";
+            // Only fixed SQL text is spliced in: every value goes as a parameter.
+            var sql = $"""SELECT d.service_id AS "ServiceId", {score} AS "Score" FROM as_search_docs d WHERE {PostgresWhere(words, tokens)}""";
+            return db.Database.SqlQueryRaw<TextHit>(sql, [.. values]);
+        }
+        return db.Database.SqlQueryRaw<TextHit>("""
+            SELECT d.service_id AS "ServiceId", -bm25(as_search, 10.0, 6.0, 1.0, 3.0, 4.0, 2.0, 0.0) AS "Score"
+            FROM as_search JOIN as_search_docs d ON d.id = as_search.rowid WHERE as_search MATCH {0} LIMIT -1
+            """, Fts5(plan, facets));
+    }
+
+    /// <summary>
+    /// The best page of matches and how many there are, entirely in the index (for a search whose every filter is a
+    /// token): the rank is worked out inside the index and only the page's rows are read.
+    /// </summary>
+    public static async Task<(List<TextHit> Hits, int Total, int Page)> TopAsync(CohesionDb db, TextPlan plan, SearchFacets facets, int page, int limit,
+        CancellationToken ct)
+    {
+        List<TextHit> hits;
+        int total;
+        int offset;
+        if (db.Database.IsNpgsql())
+        {
+            var where = PostgresWhere("@q", facets.IsEmpty ? null : "@f");
+            (string, object)[] args = facets.IsEmpty ? [("@q", plan.TsQuery())] : [("@q", plan.TsQuery()), ("@f", facets.TsQuery())];
+            total = (await db.QueryAsync($"SELECT COUNT(*) FROM as_search_docs d WHERE {where}", r => Convert.ToInt32(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), ct, args))[0];
+            page = AssetSearch.LastPageAtMost(page, total, limit);
+            offset = (page - 1) * limit;
+            hits = await db.QueryAsync($"""
+                SELECT d.service_id, ts_rank_cd(d.document, to_tsquery('english', @q))::double precision AS score FROM as_search_docs d
+                WHERE {where} ORDER BY score DESC, d.service_id LIMIT @l OFFSET @o
+                """, r => new TextHit(r.GetGuid(0), r.GetDouble(1)), ct, [.. args, ("@o", offset), ("@l", limit)]);
+        }
+        else
+        {
+            var match = Fts5(plan, facets);
+            total = (await db.QueryAsync("SELECT COUNT(*) FROM as_search WHERE as_search MATCH @m", r => r.GetInt32(0), ct, ("@m", match)))[0];
+            page = AssetSearch.LastPageAtMost(page, total, limit);
+            offset = (page - 1) * limit;
+            hits = await db.QueryAsync("""
+                SELECT d.service_id, -m.rank FROM (SELECT rowid, rank FROM as_search WHERE as_search MATCH @m ORDER BY rank LIMIT @l OFFSET @o) m
+                JOIN as_search_docs d ON d.id = m.rowid ORDER BY m.rank
+                """, r => new TextHit(Guid.Parse(r.GetString(0)), r.GetDouble(1)), ct, ("@m", match), ("@o", offset), ("@l", limit));
+        }
+        return (hits, total, page);
+    }
+
+    static string Fts5(TextPlan plan, SearchFacets facets) =>
+        string.Join(" AND ", new[] { plan.IsEmpty ? null : $"{TextColumns} : ({plan.Fts5()})", facets.IsEmpty ? null : facets.Fts5() }.OfType<string>());
+
+    /// <summary>The conditions, given the placeholders of the words' tsquery and the tokens' (null when there are none).</summary>
+    static string PostgresWhere(string? words, string? tokens) =>
+        string.Join(" AND ", new[]
+        {
+            words is null ? null : $"d.document @@ to_tsquery('english', {words})",
+            tokens is null ? null : $"d.facets @@ to_tsquery('simple', {tokens})",
+        }.OfType<string>());
 
     /// <summary>Whether the index (stemmed) holds the word at all: one index probe.</summary>
     public static async Task<bool> InIndexAsync(CohesionDb db, string word, CancellationToken ct)
@@ -40,7 +101,7 @@ public static class SearchSql
         var one = new TextPlan([new WordGroup(word, [word], false)]);
         var rows = db.Database.IsNpgsql()
             ? await db.QueryAsync("SELECT 1 FROM as_search_docs WHERE document @@ to_tsquery('english', @q) LIMIT 1", _ => 1, ct, ("@q", one.TsQuery()))
-            : await db.QueryAsync("SELECT 1 FROM as_search WHERE as_search MATCH @q LIMIT 1", _ => 1, ct, ("@q", one.Fts5()));
+            : await db.QueryAsync("SELECT 1 FROM as_search WHERE as_search MATCH @q LIMIT 1", _ => 1, ct, ("@q", $"{TextColumns} : ({one.Fts5()})"));
         return rows.Count > 0;
     }
 }

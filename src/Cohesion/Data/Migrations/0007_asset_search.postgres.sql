@@ -7,6 +7,10 @@
 --                   street, locality, town); GIN-indexed, ranked with ts_rank_cd (Assets/Search/SearchSql.cs).
 --   words           the same text unstemmed ('simple'), unindexed: ts_stat over it lists the words people actually
 --                   wrote, for typo correction and completing the last word typed.
+--   facets          tokens for what filters select on (kind, status, free, each taxonomy term, and the grid cells of
+--                   its locations: about 1 km and about 10 km square), GIN-indexed, so that words and filters are
+--                   answered together by the two indexes, without a row lookup per matching record
+--                   (Assets/Search/SearchFacets.cs builds the same tokens for queries).
 -- Text is lower-cased and common Latin accents folded (café = cafe) by as_search_fold, without the unaccent
 -- extension, which an installation may not be allowed to create.
 --
@@ -18,10 +22,12 @@
 CREATE TABLE as_search_docs (
     service_id uuid NOT NULL PRIMARY KEY,
     document tsvector NOT NULL,
-    words tsvector NOT NULL
+    words tsvector NOT NULL,
+    facets tsvector NOT NULL
 );
 
 CREATE INDEX ix_as_search_docs_document ON as_search_docs USING gin (document);
+CREATE INDEX ix_as_search_docs_facets ON as_search_docs USING gin (facets);
 
 CREATE FUNCTION as_search_fold(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT translate(lower(coalesce(t, '')),
@@ -38,27 +44,35 @@ CREATE FUNCTION as_search_refresh(ids uuid[]) RETURNS void LANGUAGE sql AS $$
     WHERE d.service_id = u.id
       AND NOT EXISTS (SELECT 1 FROM as_services s WHERE s.id = d.service_id
                       AND s.publication = 'Published' AND (s.kind <> 'Offer' OR s.consent_recorded_on IS NOT NULL));
-    INSERT INTO as_search_docs (service_id, document, words)
+    INSERT INTO as_search_docs (service_id, document, words, facets)
     SELECT x.id,
         setweight(to_tsvector('english', as_search_fold(x.name || ' ' || coalesce(x.alternate_name, ''))), 'A')
         || setweight(to_tsvector('english', as_search_fold(coalesce(x.organisation, '') || ' ' || x.terms)), 'B')
         || setweight(to_tsvector('english', as_search_fold(x.description)), 'C')
         || setweight(to_tsvector('english', as_search_fold(x.places)), 'D'),
         to_tsvector('simple', as_search_fold(x.name || ' ' || coalesce(x.alternate_name, '') || ' ' || coalesce(x.organisation, '')
-            || ' ' || x.terms || ' ' || x.description || ' ' || x.places))
+            || ' ' || x.terms || ' ' || x.description || ' ' || x.places)),
+        to_tsvector('simple', x.facets)
     FROM (
         SELECT s.id, s.name, s.alternate_name, s.description, o.name AS organisation,
             coalesce((SELECT string_agg(t.name, ' ') FROM as_service_terms st JOIN as_taxonomy_terms t ON t.id = st.term_id
                       WHERE st.service_id = s.id), '') AS terms,
             coalesce((SELECT string_agg(concat_ws(' ', l.name, l.address1, l.address2, l.city), ' ')
-                      FROM as_service_locations sl JOIN as_locations l ON l.id = sl.location_id WHERE sl.service_id = s.id), '') AS places
+                      FROM as_service_locations sl JOIN as_locations l ON l.id = sl.location_id WHERE sl.service_id = s.id), '') AS places,
+            'k' || lower(s.kind) || '0 s' || lower(s.status) || '0' || CASE WHEN s.is_free THEN ' free0' ELSE '' END
+            || coalesce((SELECT ' ' || string_agg('t' || replace(st.term_id::text, '-', '') || '0', ' ') FROM as_service_terms st WHERE st.service_id = s.id), '')
+            || coalesce((SELECT ' ' || string_agg('g' || trunc((l.latitude + 90) * 100)::bigint || 'x' || trunc((l.longitude + 180) * 64)::bigint
+                || '0 c' || trunc((l.latitude + 90) * 10)::bigint || 'x' || trunc((l.longitude + 180) * 6.4)::bigint || '0', ' ')
+                FROM as_service_locations sl JOIN as_locations l ON l.id = sl.location_id
+                WHERE sl.service_id = s.id AND l.latitude IS NOT NULL AND l.longitude IS NOT NULL), '') AS facets
         FROM (SELECT DISTINCT unnest(ids) AS id) u
         JOIN as_services s ON s.id = u.id
         LEFT JOIN as_organisations o ON o.id = s.organisation_id
         WHERE s.publication = 'Published' AND (s.kind <> 'Offer' OR s.consent_recorded_on IS NOT NULL)
     ) x
-    ON CONFLICT (service_id) DO UPDATE SET document = excluded.document, words = excluded.words
-    WHERE as_search_docs.document IS DISTINCT FROM excluded.document OR as_search_docs.words IS DISTINCT FROM excluded.words;
+    ON CONFLICT (service_id) DO UPDATE SET document = excluded.document, words = excluded.words, facets = excluded.facets
+    WHERE as_search_docs.document IS DISTINCT FROM excluded.document OR as_search_docs.words IS DISTINCT FROM excluded.words
+       OR as_search_docs.facets IS DISTINCT FROM excluded.facets;
 $$;
 
 -- as_services: inserted and deleted services; updated ones only when indexed text or visibility changed.
@@ -71,8 +85,8 @@ BEGIN
     ELSE
         PERFORM as_search_refresh(ARRAY(
             SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
-            WHERE (n.name, n.alternate_name, n.description, n.organisation_id, n.publication, n.kind, n.consent_recorded_on)
-                IS DISTINCT FROM (o.name, o.alternate_name, o.description, o.organisation_id, o.publication, o.kind, o.consent_recorded_on)));
+            WHERE (n.name, n.alternate_name, n.description, n.organisation_id, n.publication, n.kind, n.consent_recorded_on, n.status, n.is_free)
+                IS DISTINCT FROM (o.name, o.alternate_name, o.description, o.organisation_id, o.publication, o.kind, o.consent_recorded_on, o.status, o.is_free)));
     END IF;
     RETURN NULL;
 END $$;
@@ -124,7 +138,7 @@ BEGIN
     ELSE
         PERFORM as_search_refresh(ARRAY(
             SELECT DISTINCT sl.service_id FROM as_service_locations sl JOIN new_rows n ON n.id = sl.location_id JOIN old_rows o ON o.id = n.id
-            WHERE (n.name, n.address1, n.address2, n.city) IS DISTINCT FROM (o.name, o.address1, o.address2, o.city)));
+            WHERE (n.name, n.address1, n.address2, n.city, n.latitude, n.longitude) IS DISTINCT FROM (o.name, o.address1, o.address2, o.city, o.latitude, o.longitude)));
     END IF;
     RETURN NULL;
 END $$;

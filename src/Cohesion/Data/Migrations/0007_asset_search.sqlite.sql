@@ -3,13 +3,17 @@
 --
 -- as_search_source  a view: one search document per service the public may see (published; an offer only with
 --                   consent recorded): its name, alternate name, description, organisation name, taxonomy term
---                   names and where it runs (location names, street, locality, town).
+--                   names and where it runs (location names, street, locality, town); and its facets, tokens
+--                   for what filters select on (kind, status, free, each taxonomy term, and the grid cells of its
+--                   locations: about 1 km and about 10 km square), so that words and filters are answered together
+--                   inside the index, without a row lookup per matching record (Assets/Search/SearchFacets.cs
+--                   builds the same tokens for queries).
 -- as_search_docs    the documents as indexed, one row per visible service. FTS5 "external content" reads its text
 --                   from here, and deleting from an FTS5 index needs the exact text that was indexed: keeping that
 --                   text in a table of its own (rather than reading the view, which has already changed by the time
 --                   a trigger runs) is what keeps the index consistent.
 -- as_search         FTS5 over the documents with the Porter stemmer (class, classes), ranked with bm25 and
---                   column weights (Assets/Search/SearchSql.cs).
+--                   column weights, facets weighing nothing (Assets/Search/SearchSql.cs).
 -- as_search_words   the same documents without stemming, positions or sizes (detail=none, columnsize=0: small), so that
 --                   as_search_vocab (fts5vocab) lists the words people actually wrote, for typo correction and
 --                   completing the last word typed.
@@ -25,12 +29,16 @@ CREATE TABLE as_search_docs (
     description TEXT,
     organisation TEXT,
     terms TEXT,
-    places TEXT
+    places TEXT,
+    facets TEXT
 );
 
 CREATE VIRTUAL TABLE as_search USING fts5(
-    name, alternate_name, description, organisation, terms, places,
+    name, alternate_name, description, organisation, terms, places, facets,
     content='as_search_docs', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2');
+
+-- ORDER BY rank: the same weights, so the first page of a large match is found without ranking in SQL.
+INSERT INTO as_search (as_search, rank) VALUES ('rank', 'bm25(10.0, 6.0, 1.0, 3.0, 4.0, 2.0, 0.0)');
 
 CREATE VIRTUAL TABLE as_search_words USING fts5(
     name, alternate_name, description, organisation, terms, places,
@@ -43,35 +51,41 @@ SELECT s.id AS service_id, s.name, s.alternate_name, s.description, o.name AS or
     (SELECT group_concat(t.name, ' ') FROM as_service_terms st JOIN as_taxonomy_terms t ON t.id = st.term_id
      WHERE st.service_id = s.id) AS terms,
     (SELECT group_concat(trim(coalesce(l.name, '') || ' ' || coalesce(l.address1, '') || ' ' || coalesce(l.address2, '') || ' ' || coalesce(l.city, '')), ' ')
-     FROM as_service_locations sl JOIN as_locations l ON l.id = sl.location_id WHERE sl.service_id = s.id) AS places
+     FROM as_service_locations sl JOIN as_locations l ON l.id = sl.location_id WHERE sl.service_id = s.id) AS places,
+    'k' || lower(s.kind) || '0 s' || lower(s.status) || '0' || CASE WHEN s.is_free THEN ' free0' ELSE '' END
+    || coalesce((SELECT ' ' || group_concat('t' || lower(replace(st.term_id, '-', '')) || '0', ' ') FROM as_service_terms st WHERE st.service_id = s.id), '')
+    || coalesce((SELECT ' ' || group_concat('g' || CAST((l.latitude + 90) * 100 AS INTEGER) || 'x' || CAST((l.longitude + 180) * 64 AS INTEGER)
+        || '0 c' || CAST((l.latitude + 90) * 10 AS INTEGER) || 'x' || CAST((l.longitude + 180) * 6.4 AS INTEGER) || '0', ' ')
+        FROM as_service_locations sl JOIN as_locations l ON l.id = sl.location_id
+        WHERE sl.service_id = s.id AND l.latitude IS NOT NULL AND l.longitude IS NOT NULL), '') AS facets
 FROM as_services s LEFT JOIN as_organisations o ON o.id = s.organisation_id
 WHERE s.publication = 'Published' AND (s.kind <> 'Offer' OR s.consent_recorded_on IS NOT NULL);
 
 -- The FTS5 indexes follow the documents table (the pattern in the FTS5 documentation, section 4.4.3). An update
 -- that changes no indexed text (a trigger refreshing a document that stayed the same) leaves the index alone.
 CREATE TRIGGER as_search_docs_ai AFTER INSERT ON as_search_docs BEGIN
-    INSERT INTO as_search (rowid, name, alternate_name, description, organisation, terms, places)
-    VALUES (new.id, new.name, new.alternate_name, new.description, new.organisation, new.terms, new.places);
+    INSERT INTO as_search (rowid, name, alternate_name, description, organisation, terms, places, facets)
+    VALUES (new.id, new.name, new.alternate_name, new.description, new.organisation, new.terms, new.places, new.facets);
     INSERT INTO as_search_words (rowid, name, alternate_name, description, organisation, terms, places)
     VALUES (new.id, new.name, new.alternate_name, new.description, new.organisation, new.terms, new.places);
 END;
 
 CREATE TRIGGER as_search_docs_ad AFTER DELETE ON as_search_docs BEGIN
-    INSERT INTO as_search (as_search, rowid, name, alternate_name, description, organisation, terms, places)
-    VALUES ('delete', old.id, old.name, old.alternate_name, old.description, old.organisation, old.terms, old.places);
+    INSERT INTO as_search (as_search, rowid, name, alternate_name, description, organisation, terms, places, facets)
+    VALUES ('delete', old.id, old.name, old.alternate_name, old.description, old.organisation, old.terms, old.places, old.facets);
     INSERT INTO as_search_words (as_search_words, rowid, name, alternate_name, description, organisation, terms, places)
     VALUES ('delete', old.id, old.name, old.alternate_name, old.description, old.organisation, old.terms, old.places);
 END;
 
 CREATE TRIGGER as_search_docs_au AFTER UPDATE ON as_search_docs
 WHEN old.name IS NOT new.name OR old.alternate_name IS NOT new.alternate_name OR old.description IS NOT new.description
-    OR old.organisation IS NOT new.organisation OR old.terms IS NOT new.terms OR old.places IS NOT new.places BEGIN
-    INSERT INTO as_search (as_search, rowid, name, alternate_name, description, organisation, terms, places)
-    VALUES ('delete', old.id, old.name, old.alternate_name, old.description, old.organisation, old.terms, old.places);
+    OR old.organisation IS NOT new.organisation OR old.terms IS NOT new.terms OR old.places IS NOT new.places OR old.facets IS NOT new.facets BEGIN
+    INSERT INTO as_search (as_search, rowid, name, alternate_name, description, organisation, terms, places, facets)
+    VALUES ('delete', old.id, old.name, old.alternate_name, old.description, old.organisation, old.terms, old.places, old.facets);
     INSERT INTO as_search_words (as_search_words, rowid, name, alternate_name, description, organisation, terms, places)
     VALUES ('delete', old.id, old.name, old.alternate_name, old.description, old.organisation, old.terms, old.places);
-    INSERT INTO as_search (rowid, name, alternate_name, description, organisation, terms, places)
-    VALUES (new.id, new.name, new.alternate_name, new.description, new.organisation, new.terms, new.places);
+    INSERT INTO as_search (rowid, name, alternate_name, description, organisation, terms, places, facets)
+    VALUES (new.id, new.name, new.alternate_name, new.description, new.organisation, new.terms, new.places, new.facets);
     INSERT INTO as_search_words (rowid, name, alternate_name, description, organisation, terms, places)
     VALUES (new.id, new.name, new.alternate_name, new.description, new.organisation, new.terms, new.places);
 END;
@@ -80,17 +94,17 @@ END;
 -- the ones that stay, add the newly visible. Each trigger below runs them for the services its change touches.
 
 CREATE TRIGGER as_services_search_ai AFTER INSERT ON as_services BEGIN
-    INSERT INTO as_search_docs (service_id, name, alternate_name, description, organisation, terms, places)
-    SELECT service_id, name, alternate_name, description, organisation, terms, places FROM as_search_source WHERE service_id = new.id;
+    INSERT INTO as_search_docs (service_id, name, alternate_name, description, organisation, terms, places, facets)
+    SELECT service_id, name, alternate_name, description, organisation, terms, places, facets FROM as_search_source WHERE service_id = new.id;
 END;
 
-CREATE TRIGGER as_services_search_au AFTER UPDATE OF name, alternate_name, description, organisation_id, publication, kind, consent_recorded_on ON as_services BEGIN
+CREATE TRIGGER as_services_search_au AFTER UPDATE OF name, alternate_name, description, organisation_id, publication, kind, consent_recorded_on, status, is_free ON as_services BEGIN
     DELETE FROM as_search_docs WHERE service_id = new.id AND NOT EXISTS (SELECT 1 FROM as_search_source WHERE service_id = new.id);
-    UPDATE as_search_docs SET (name, alternate_name, description, organisation, terms, places) =
-        (SELECT name, alternate_name, description, organisation, terms, places FROM as_search_source src WHERE src.service_id = as_search_docs.service_id)
+    UPDATE as_search_docs SET (name, alternate_name, description, organisation, terms, places, facets) =
+        (SELECT name, alternate_name, description, organisation, terms, places, facets FROM as_search_source src WHERE src.service_id = as_search_docs.service_id)
     WHERE service_id = new.id AND EXISTS (SELECT 1 FROM as_search_source WHERE service_id = new.id);
-    INSERT INTO as_search_docs (service_id, name, alternate_name, description, organisation, terms, places)
-    SELECT service_id, name, alternate_name, description, organisation, terms, places FROM as_search_source
+    INSERT INTO as_search_docs (service_id, name, alternate_name, description, organisation, terms, places, facets)
+    SELECT service_id, name, alternate_name, description, organisation, terms, places, facets FROM as_search_source
     WHERE service_id = new.id AND NOT EXISTS (SELECT 1 FROM as_search_docs WHERE service_id = new.id);
 END;
 
@@ -101,32 +115,32 @@ END;
 -- Terms and locations are added after their service and removed before it: the document only ever needs
 -- rewriting (a service without a document is not visible, and stays without one).
 CREATE TRIGGER as_service_terms_search_ai AFTER INSERT ON as_service_terms BEGIN
-    UPDATE as_search_docs SET terms = (SELECT terms FROM as_search_source src WHERE src.service_id = as_search_docs.service_id)
+    UPDATE as_search_docs SET (terms, facets) = (SELECT terms, facets FROM as_search_source src WHERE src.service_id = as_search_docs.service_id)
     WHERE service_id = new.service_id;
 END;
 
 CREATE TRIGGER as_service_terms_search_ad AFTER DELETE ON as_service_terms BEGIN
-    UPDATE as_search_docs SET terms = (SELECT terms FROM as_search_source src WHERE src.service_id = as_search_docs.service_id)
+    UPDATE as_search_docs SET (terms, facets) = (SELECT terms, facets FROM as_search_source src WHERE src.service_id = as_search_docs.service_id)
     WHERE service_id = old.service_id;
 END;
 
 CREATE TRIGGER as_service_locations_search_ai AFTER INSERT ON as_service_locations BEGIN
-    UPDATE as_search_docs SET places = (SELECT places FROM as_search_source src WHERE src.service_id = as_search_docs.service_id)
+    UPDATE as_search_docs SET (places, facets) = (SELECT places, facets FROM as_search_source src WHERE src.service_id = as_search_docs.service_id)
     WHERE service_id = new.service_id;
 END;
 
 CREATE TRIGGER as_service_locations_search_ad AFTER DELETE ON as_service_locations BEGIN
-    UPDATE as_search_docs SET places = (SELECT places FROM as_search_source src WHERE src.service_id = as_search_docs.service_id)
+    UPDATE as_search_docs SET (places, facets) = (SELECT places, facets FROM as_search_source src WHERE src.service_id = as_search_docs.service_id)
     WHERE service_id = old.service_id;
 END;
 
 CREATE TRIGGER as_service_locations_search_au AFTER UPDATE OF service_id, location_id ON as_service_locations BEGIN
-    UPDATE as_search_docs SET places = (SELECT places FROM as_search_source src WHERE src.service_id = as_search_docs.service_id)
+    UPDATE as_search_docs SET (places, facets) = (SELECT places, facets FROM as_search_source src WHERE src.service_id = as_search_docs.service_id)
     WHERE service_id IN (old.service_id, new.service_id);
 END;
 
-CREATE TRIGGER as_locations_search_au AFTER UPDATE OF name, address1, address2, city ON as_locations BEGIN
-    UPDATE as_search_docs SET places = (SELECT places FROM as_search_source src WHERE src.service_id = as_search_docs.service_id)
+CREATE TRIGGER as_locations_search_au AFTER UPDATE OF name, address1, address2, city, latitude, longitude ON as_locations BEGIN
+    UPDATE as_search_docs SET (places, facets) = (SELECT places, facets FROM as_search_source src WHERE src.service_id = as_search_docs.service_id)
     WHERE service_id IN (SELECT service_id FROM as_service_locations WHERE location_id = new.id);
 END;
 
@@ -136,10 +150,10 @@ CREATE TRIGGER as_organisations_search_au AFTER UPDATE OF name ON as_organisatio
 END;
 
 CREATE TRIGGER as_taxonomy_terms_search_au AFTER UPDATE OF name ON as_taxonomy_terms BEGIN
-    UPDATE as_search_docs SET terms = (SELECT terms FROM as_search_source src WHERE src.service_id = as_search_docs.service_id)
+    UPDATE as_search_docs SET (terms, facets) = (SELECT terms, facets FROM as_search_source src WHERE src.service_id = as_search_docs.service_id)
     WHERE service_id IN (SELECT service_id FROM as_service_terms WHERE term_id = new.id);
 END;
 
 -- Services already in the directory when this migration runs.
-INSERT INTO as_search_docs (service_id, name, alternate_name, description, organisation, terms, places)
-SELECT service_id, name, alternate_name, description, organisation, terms, places FROM as_search_source;
+INSERT INTO as_search_docs (service_id, name, alternate_name, description, organisation, terms, places, facets)
+SELECT service_id, name, alternate_name, description, organisation, terms, places, facets FROM as_search_source;
