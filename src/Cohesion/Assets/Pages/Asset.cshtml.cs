@@ -1,4 +1,3 @@
-using Cohesion.Accounts;
 using Cohesion.Analytics.Geography;
 using Cohesion.Assets.Model;
 using Cohesion.Assets.Read;
@@ -14,7 +13,7 @@ namespace Cohesion.Assets.Pages;
 
 /// <summary>
 /// /assets/{id}: everything the directory holds about one asset, its place on the map and what is nearby. Published
-/// records for everyone; a draft or archived one only for staff (contributors and above), marked as such. An offer's
+/// records for everyone; a draft or archived one only for those who may edit or moderate it, marked as such. An offer's
 /// contact details only with the offerer's consent and only to signed-in partners.
 /// </summary>
 public sealed class AssetPageModel(CohesionDb db, AreaStatsCache places) : PageModel
@@ -28,17 +27,19 @@ public sealed class AssetPageModel(CohesionDb db, AreaStatsCache places) : PageM
     public List<NearbyAsset> NearbyAssets { get; private set; } = [];
     public GeoPoint? Point { get; private set; }
     public AreaInfo? District { get; private set; }
-    public bool IsStaff { get; private set; }
+    /// <summary>The viewer may change this record (its maintainers, directory staff): Edit and History are offered.</summary>
+    public bool CanEdit { get; private set; }
     public bool SignedIn { get; private set; }
     PlaceDirectory _directory = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        IsStaff = User.IsInRole(nameof(Role.Contributor)) || User.IsInRole(nameof(Role.Analyst)) || User.IsInRole(nameof(Role.Admin));
         SignedIn = User.Identity?.IsAuthenticated == true;
-        var visible = IsStaff ? db.AssetServices : db.AssetServices.Published();
-        if (await visible.AsNoTracking().WithParts().FirstOrDefaultAsync(s => s.Id == id, ct) is not { } s) return NotFound();
+        // Who may see an unpublished record and who may change one is AssetAccess's to say, as on the edit pages.
+        var visible = SignedIn ? db.AssetServices : db.AssetServices.Published();
+        if (await visible.AsNoTracking().WithParts().FirstOrDefaultAsync(s => s.Id == id, ct) is not { } s || !AssetAccess.CanSee(s, User)) return NotFound();
         Asset = s;
+        CanEdit = AssetAccess.CanEdit(s, User);
         _directory = await places.DirectoryAsync(db, ct);
         var terms = s.Terms.Select(t => t.Term).OfType<TaxonomyTerm>().OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ToList();
         Activities = terms.Where(t => t.TaxonomyId != CohesionTaxonomy.AudienceId).ToList();
@@ -56,7 +57,7 @@ public sealed class AssetPageModel(CohesionDb db, AreaStatsCache places) : PageM
         return Page();
     }
 
-    public bool IsPublished => Asset.Publication == Publication.Published && (Asset.Kind != AssetKind.Offer || Asset.ConsentRecordedOn is not null);
+    public bool IsPublished => AssetAccess.IsPublic(Asset);
 
     /// <summary>Contact details are shown for services and spaces; for an offer only with consent, to signed-in partners.</summary>
     public bool ShowContacts => Asset.Kind != AssetKind.Offer || (Asset.ContactConsent && SignedIn);

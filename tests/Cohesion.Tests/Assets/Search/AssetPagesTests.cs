@@ -149,7 +149,7 @@ public class AssetPagesTests
         await SignIn.AsAsync(staff, SignIn.AdminEmail, app.AdminPassword);
         Assert.Contains("0161 496 0000", await staff.GetStringAsync($"/assets/{offer}"));
         Assert.DoesNotContain("07700 900123", await staff.GetStringAsync($"/assets/{noContactConsent}"));
-        Assert.Contains("only staff can see it", await staff.GetStringAsync($"/assets/{draft}"));
+        Assert.Contains("only its maintainers and the directory's staff can see it", await staff.GetStringAsync($"/assets/{draft}"));
         // Offers' contacts never leave in a download.
         var csv = await staff.GetStringAsync("/assets/results.csv?kind=offer");
         Assert.Contains("Help with CVs", csv);
