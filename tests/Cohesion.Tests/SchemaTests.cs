@@ -37,8 +37,9 @@ public class SchemaTests
         [
             "as_search_docs", "as_search", "as_search_data", "as_search_idx", "as_search_docsize", "as_search_config",
             "as_search_words", "as_search_words_data", "as_search_words_idx", "as_search_words_config", "as_search_vocab",
+            "as_search_dirty", "as_search_points",
         ],
-        [DatabaseProvider.Postgres] = ["as_search_docs"],
+        [DatabaseProvider.Postgres] = ["as_search_docs", "as_search_dirty", "as_search_points"],
     };
 
     [Theory]

@@ -4,8 +4,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cohesion.Data;
 
-public sealed class CohesionDb(DbContextOptions<CohesionDb> options) : DbContext(options)
+public sealed class CohesionDb : DbContext
 {
+    public CohesionDb(DbContextOptions<CohesionDb> options) : base(options)
+    {
+        // Every SaveChanges commits through a transaction, even a single statement, so that what runs as it commits
+        // (the asset search index's refresh, Assets/Search/SearchIndex.cs) runs for every save.
+        Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
+    }
+
     public DbSet<Area> Areas => Set<Area>();
     public DbSet<AreaGrouping> AreaGroupings => Set<AreaGrouping>();
     public DbSet<AreaBoundary> AreaBoundaries => Set<AreaBoundary>();

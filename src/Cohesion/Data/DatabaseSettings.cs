@@ -46,7 +46,9 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     public void Configure(DbContextOptionsBuilder options)
     {
         if (Provider == DatabaseProvider.Postgres) options.UseNpgsql(ConnectionString);
-        else options.UseSqlite(ConnectionString);
+        // SQLite has no commit-time trigger: the asset search index is refreshed as each EF transaction commits
+        // (PostgreSQL does it itself; Assets/Search/SearchIndex.cs says why).
+        else options.UseSqlite(ConnectionString).AddInterceptors(Cohesion.Assets.Search.SearchIndex.Committing);
     }
 
     public DbContextOptions<CohesionDb> Options()

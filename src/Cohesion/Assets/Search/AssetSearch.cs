@@ -57,6 +57,8 @@ public sealed class AssetSearch(AreaStatsCache places, AreaShapes shapes, Search
         bool everything = false)
     {
         var errors = new List<FieldError>();
+        // Changes committed without a refresh (a plain statement, a script) are indexed before anything is looked up.
+        await SearchIndex.EnsureFreshAsync(db, ct);
         var directory = await places.DirectoryAsync(db, ct);
         // Tokens for the filters the index can answer too (SearchFacets): with words or a distance, the index narrows first.
         var tokens = new List<IReadOnlyList<string>>();
@@ -127,6 +129,13 @@ public sealed class AssetSearch(AreaStatsCache places, AreaShapes shapes, Search
             // Every filter is a token: the index ranks, counts and pages on its own, and only the page's rows are read.
             var (top, count, at) = await SearchSql.TopAsync(db, plan, facets, query.Page, query.PageSize, ct);
             var onPage = await HitsAsync(db, directory, top.Select(h => new Ranked(h.ServiceId, h.Score, "", default, null)).ToList(), null, now, ct);
+            return (new AssetResults(new Paged<AssetHit>(onPage, at, query.PageSize, count), plan, query, near, centre), errors);
+        }
+        if (centre is { } point && tokensSuffice && sort is "relevance" or "distance" && !everything)
+        {
+            // Words, tokens and the distance in one statement: only the page's rows leave the database.
+            var (top, count, at) = await SearchSql.NearAsync(db, plan, facets, point, query.WithinKm ?? 1, sort == "distance", query.Page, query.PageSize, ct);
+            var onPage = await HitsAsync(db, directory, top.Select(h => new Ranked(h.ServiceId, h.Score, "", default, h.DistanceKm)).ToList(), point, now, ct);
             return (new AssetResults(new Paged<AssetHit>(onPage, at, query.PageSize, count), plan, query, near, centre), errors);
         }
         IQueryable<Row> rows = plan.IsEmpty && centre is null

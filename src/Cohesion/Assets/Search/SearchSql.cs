@@ -1,3 +1,4 @@
+using Cohesion.Analytics.Geography;
 using Cohesion.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -5,6 +6,9 @@ namespace Cohesion.Assets.Search;
 
 /// <summary>A service matching the words and filter tokens, with its score (higher is better on both databases).</summary>
 public sealed record TextHit(Guid ServiceId, double Score);
+
+/// <summary>A service matching the words and filter tokens within the distance: its score and its nearest point's distance.</summary>
+public sealed record NearHit(Guid ServiceId, double Score, double DistanceKm);
 
 /// <summary>
 /// The full-text part of a search, in each database's own SQL over the index of migration 0007; the rest of the
@@ -82,6 +86,91 @@ public static class SearchSql
                 """, r => new TextHit(Guid.Parse(r.GetString(0)), r.GetDouble(1)), ct, ("@m", match), ("@o", offset), ("@l", limit));
         }
         return (hits, total, page);
+    }
+
+    /// <summary>
+    /// The page of matches within <paramref name="km"/> of <paramref name="centre"/>, best first (or nearest first when
+    /// <paramref name="byDistance"/>), and how many there are, in one statement per database: the full-text match of
+    /// the words and filter tokens (grid cells included) joined to the matching documents' points (as_search_points,
+    /// migration 0007), the box, then the exact distance of each point (<see cref="Haversine"/>), the nearest point per
+    /// service, the score worked out only for what passed the distance, the total by a window over the survivors, and
+    /// only the page's rows leave the database. Ties go to the service id (PostgreSQL) or the document id (SQLite).
+    /// </summary>
+    public static async Task<(List<NearHit> Hits, int Total, int Page)> NearAsync(CohesionDb db, TextPlan plan, SearchFacets facets, GeoPoint centre,
+        double km, bool byDistance, int page, int limit, CancellationToken ct)
+    {
+        var pg = db.Database.IsNpgsql();
+        var (minLat, minLon, maxLat, maxLon) = centre.BoxAround(km);
+        var order = byDistance ? "dist, score DESC, id" : "score DESC, dist, id";
+        var box = "p.lat BETWEEN @minlat AND @maxlat AND p.lon BETWEEN @minlon AND @maxlon";
+        string sql;
+        var args = new List<(string, object)>
+        {
+            ("@lat", centre.Latitude), ("@lon", centre.Longitude), ("@coslat", Math.Cos(centre.Latitude * Radians)), ("@rad", Radians), ("@km", km),
+            ("@minlat", minLat), ("@maxlat", maxLat), ("@minlon", minLon), ("@maxlon", maxLon),
+        };
+        if (pg)
+        {
+            string? words = null, tokens = null;
+            if (!plan.IsEmpty) { words = "@q"; args.Add(("@q", plan.TsQuery())); }
+            if (!facets.IsEmpty) { tokens = "@f"; args.Add(("@f", facets.TsQuery())); }
+            var score = words is null ? "0.0::double precision" : "ts_rank_cd(d.document, to_tsquery('english', @q))::double precision";
+            sql = $"""
+                SELECT id, score, dist, count(*) OVER () FROM (
+                    SELECT d.service_id AS id, {score} AS score, p.dist
+                    FROM as_search_docs d
+                    CROSS JOIN LATERAL (SELECT min({Haversine("least")}) AS dist FROM as_search_points p WHERE p.service_id = d.service_id AND {box}) p
+                    WHERE {PostgresWhere(words, tokens)} AND p.dist <= @km) r
+                ORDER BY {order} LIMIT @l OFFSET @o
+                """;
+        }
+        else
+        {
+            args.Add(("@m", Fts5(plan, facets)));
+            var score = plan.IsEmpty ? "0.0" : "-bm25(as_search, 10.0, 6.0, 1.0, 3.0, 4.0, 2.0, 0.0)";
+            var dist = Haversine("min");
+            // The inner LIMIT -1 keeps the match from being flattened into the grouping, so bm25 is worked out while
+            // the full-text cursor is on the row, for the rows that passed the distance.
+            sql = $"""
+                SELECT d.service_id, r.score AS score, r.dist AS dist, r.total, r.id AS id FROM (
+                    SELECT id, max(score) AS score, min(dist) AS dist, count(*) OVER () AS total FROM (
+                        SELECT f.rowid AS id, {score} AS score, {dist} AS dist
+                        FROM as_search f JOIN as_search_points p ON p.doc_id = f.rowid
+                        WHERE as_search MATCH @m AND {box} AND {dist} <= @km LIMIT -1)
+                    GROUP BY id ORDER BY {order} LIMIT @l OFFSET @o) r
+                JOIN as_search_docs d ON d.id = r.id ORDER BY {order}
+                """;
+        }
+        page = Math.Max(1, page);
+        while (true)
+        {
+            var rows = await db.QueryAsync(sql, r => (Hit: new NearHit(pg ? r.GetGuid(0) : Guid.Parse(r.GetString(0)), r.GetDouble(1), r.GetDouble(2)),
+                Total: Convert.ToInt32(r.GetValue(3), System.Globalization.CultureInfo.InvariantCulture)), ct, [.. args, ("@l", limit), ("@o", (page - 1) * limit)]);
+            if (rows.Count > 0 || page == 1) return (rows.Select(x => x.Hit).ToList(), rows.Count > 0 ? rows[0].Total : 0, page);
+            // Past the end: the total comes with a row, so ask for the first page's count, then the last page.
+            var total = (await db.QueryAsync(sql, r => Convert.ToInt32(r.GetValue(3), System.Globalization.CultureInfo.InvariantCulture), ct,
+                [.. args, ("@l", 1), ("@o", 0)])).FirstOrDefault();
+            var last = AssetSearch.LastPageAtMost(page, total, limit);
+            if (last == page || total == 0) return ([], total, last);
+            page = last;
+        }
+    }
+
+    const double Radians = Math.PI / 180;
+
+    /// <summary>
+    /// The great-circle distance in kilometres from the centre (@lat, @lon, @coslat = cos of its latitude, @rad = π/180)
+    /// to the point (p.lat, p.lon), by the haversine formula exactly as <see cref="GeoPoint.DistanceKm"/> computes it,
+    /// in the same order of operations: d = 2R·asin(min(1, √(sin²(Δφ/2) + cos φ₁ cos φ₂ sin²(Δλ/2)))) (Sinnott 1984,
+    /// "Virtues of the haversine", Sky and Telescope 68(2), 159). Both databases have the functions: SQLite as bundled
+    /// with Microsoft.Data.Sqlite is built with SQLITE_ENABLE_MATH_FUNCTIONS.
+    /// </summary>
+    static string Haversine(string least)
+    {
+        var sinLat = "sin((p.lat - @lat) * @rad / 2)";
+        var sinLon = "sin((p.lon - @lon) * @rad / 2)";
+        return FormattableString.Invariant(
+            $"2 * {GeoPoint.EarthRadiusKm:R} * asin({least}(1, sqrt({sinLat} * {sinLat} + @coslat * cos(p.lat * @rad) * {sinLon} * {sinLon})))");
     }
 
     static string Fts5(TextPlan plan, SearchFacets facets) =>

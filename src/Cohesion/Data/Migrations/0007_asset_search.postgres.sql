@@ -1,5 +1,7 @@
--- 0007 Asset search (PostgreSQL): the published directory's full-text index, kept right by triggers so that every
--- writer (forms, HSDS and CSV imports, the demo seeder, binary COPY) keeps it right without calling anything.
+-- 0007 Asset search (PostgreSQL): the published directory's full-text index. Triggers note every change to what it
+-- holds, whoever writes (forms, HSDS and CSV imports, the demo seeder, binary COPY), and one refresh per transaction,
+-- run by a deferred trigger as the transaction commits, rewrites the noted services' documents, so every writer keeps
+-- it right without calling anything (see "Keeping the index right" below).
 --
 -- as_search_docs    one row per service the public may see (published; an offer only with consent recorded):
 --   document        tsvector ('english': stemmed, stop words dropped), weighted A name and alternate name,
@@ -14,8 +16,9 @@
 -- Text is lower-cased and common Latin accents folded (café = cafe) by as_search_fold, without the unaccent
 -- extension, which an installation may not be allowed to create.
 --
--- The triggers are per statement with transition tables, so a bulk COPY of 50,000 services refreshes their
--- documents in one set-based statement rather than 50,000 times.
+-- as_search_points  each indexed service's points (its locations with coordinates), beside its document, so that a
+--                   text + distance search reads them by the document's key, the distance computed in SQL.
+-- as_search_dirty   services changed in this transaction whose documents are not yet rewritten.
 --
 -- These objects are outside the EF model on purpose (SchemaTests ignores exactly them).
 
@@ -29,13 +32,22 @@ CREATE TABLE as_search_docs (
 CREATE INDEX ix_as_search_docs_document ON as_search_docs USING gin (document);
 CREATE INDEX ix_as_search_docs_facets ON as_search_docs USING gin (facets);
 
+CREATE TABLE as_search_points (
+    service_id uuid NOT NULL,
+    lat double precision NOT NULL,
+    lon double precision NOT NULL,
+    PRIMARY KEY (service_id, lat, lon)
+);
+
+CREATE TABLE as_search_dirty (service_id uuid NOT NULL PRIMARY KEY);
+
 CREATE FUNCTION as_search_fold(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT translate(lower(coalesce(t, '')),
         'àáâãäåāăąçćčďèéêëēĕėęěìíîïīĭįıłñńňòóôõöøōŏőřśšşţťùúûüūŭůűųýÿźżžğ',
         'aaaaaaaaacccdeeeeeeeeeiiiiiiiilnnnooooooooorsssttuuuuuuuuuyyzzzg')
 $$;
 
--- Rewrites the documents of the given services: drops those no longer visible, writes the rest. The ids are joined
+-- Rewrites the documents and points of the given services: drops those no longer visible, writes the rest. The ids are joined
 -- as a set (unnest), not tested with = ANY: a COPY of 50,000 services passes 50,000 ids, and = ANY against an array
 -- that size is a linear search per row.
 CREATE FUNCTION as_search_refresh(ids uuid[]) RETURNS void LANGUAGE sql AS $$
@@ -73,20 +85,57 @@ CREATE FUNCTION as_search_refresh(ids uuid[]) RETURNS void LANGUAGE sql AS $$
     ON CONFLICT (service_id) DO UPDATE SET document = excluded.document, words = excluded.words, facets = excluded.facets
     WHERE as_search_docs.document IS DISTINCT FROM excluded.document OR as_search_docs.words IS DISTINCT FROM excluded.words
        OR as_search_docs.facets IS DISTINCT FROM excluded.facets;
+    DELETE FROM as_search_points p USING (SELECT DISTINCT unnest(ids) AS id) u WHERE p.service_id = u.id;
+    INSERT INTO as_search_points (service_id, lat, lon)
+    SELECT DISTINCT d.service_id, l.latitude, l.longitude
+    FROM (SELECT DISTINCT unnest(ids) AS id) u JOIN as_search_docs d ON d.service_id = u.id
+    JOIN as_service_locations sl ON sl.service_id = u.id JOIN as_locations l ON l.id = sl.location_id
+    WHERE l.latitude IS NOT NULL AND l.longitude IS NOT NULL
+    ON CONFLICT DO NOTHING;
 $$;
+
+-- Keeping the index right. The triggers below only note the services a statement changed, in as_search_dirty; a
+-- deferred constraint trigger on that table runs as_search_flush() as the transaction commits, which rewrites the
+-- noted services' documents in one set-based statement and empties the table. Rewriting in each trigger, as this
+-- migration first did, rebuilt a service's document for its own row and again for each statement adding its terms
+-- and locations, each time an upsert into GIN-indexed tsvectors: a 50,000-service COPY took 278 s. A writer may call
+-- as_search_flush() itself (SearchIndex.RefreshAsync) to see its changes in a search before it commits; the deferred
+-- trigger then finds nothing left to do. Two writers of one service cannot both hold its note (primary key): the
+-- second waits for the first to commit, and the upsert in as_search_refresh covers any other overlap.
+CREATE FUNCTION as_search_flush() RETURNS void LANGUAGE plpgsql AS $$
+DECLARE ids uuid[];
+BEGIN
+    WITH gone AS (DELETE FROM as_search_dirty RETURNING service_id) SELECT array_agg(service_id) INTO ids FROM gone;
+    IF ids IS NOT NULL THEN
+        PERFORM as_search_refresh(ids);
+    END IF;
+END $$;
+
+-- Deferred triggers run once per noted row at commit: the first flushes them all, the rest find their note gone.
+CREATE FUNCTION as_search_dirty_committing() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM as_search_dirty WHERE service_id = NEW.service_id) THEN
+        PERFORM as_search_flush();
+    END IF;
+    RETURN NULL;
+END $$;
+
+CREATE CONSTRAINT TRIGGER as_search_dirty_flush AFTER INSERT ON as_search_dirty DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW EXECUTE FUNCTION as_search_dirty_committing();
 
 -- as_services: inserted and deleted services; updated ones only when indexed text or visibility changed.
 CREATE FUNCTION as_search_services_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        PERFORM as_search_refresh(ARRAY(SELECT id FROM new_rows));
+        INSERT INTO as_search_dirty (service_id) SELECT id FROM new_rows ON CONFLICT DO NOTHING;
     ELSIF TG_OP = 'DELETE' THEN
-        DELETE FROM as_search_docs WHERE service_id IN (SELECT id FROM old_rows);
+        INSERT INTO as_search_dirty (service_id) SELECT id FROM old_rows ON CONFLICT DO NOTHING;
     ELSE
-        PERFORM as_search_refresh(ARRAY(
-            SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
-            WHERE (n.name, n.alternate_name, n.description, n.organisation_id, n.publication, n.kind, n.consent_recorded_on, n.status, n.is_free)
-                IS DISTINCT FROM (o.name, o.alternate_name, o.description, o.organisation_id, o.publication, o.kind, o.consent_recorded_on, o.status, o.is_free)));
+        INSERT INTO as_search_dirty (service_id)
+        SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
+        WHERE (n.name, n.alternate_name, n.description, n.organisation_id, n.publication, n.kind, n.consent_recorded_on, n.status, n.is_free)
+            IS DISTINCT FROM (o.name, o.alternate_name, o.description, o.organisation_id, o.publication, o.kind, o.consent_recorded_on, o.status, o.is_free)
+        ON CONFLICT DO NOTHING;
     END IF;
     RETURN NULL;
 END $$;
@@ -102,11 +151,11 @@ CREATE TRIGGER as_services_search_ad AFTER DELETE ON as_services REFERENCING OLD
 CREATE FUNCTION as_search_links_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        PERFORM as_search_refresh(ARRAY(SELECT DISTINCT service_id FROM new_rows));
+        INSERT INTO as_search_dirty (service_id) SELECT DISTINCT service_id FROM new_rows ON CONFLICT DO NOTHING;
     ELSIF TG_OP = 'DELETE' THEN
-        PERFORM as_search_refresh(ARRAY(SELECT DISTINCT service_id FROM old_rows));
+        INSERT INTO as_search_dirty (service_id) SELECT DISTINCT service_id FROM old_rows ON CONFLICT DO NOTHING;
     ELSE
-        PERFORM as_search_refresh(ARRAY(SELECT service_id FROM new_rows UNION SELECT service_id FROM old_rows));
+        INSERT INTO as_search_dirty (service_id) SELECT service_id FROM new_rows UNION SELECT service_id FROM old_rows ON CONFLICT DO NOTHING;
     END IF;
     RETURN NULL;
 END $$;
@@ -128,17 +177,20 @@ CREATE TRIGGER as_service_locations_search_ad AFTER DELETE ON as_service_locatio
 CREATE FUNCTION as_search_names_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_TABLE_NAME = 'as_organisations' THEN
-        PERFORM as_search_refresh(ARRAY(
-            SELECT s.id FROM as_services s JOIN new_rows n ON n.id = s.organisation_id JOIN old_rows o ON o.id = n.id
-            WHERE n.name IS DISTINCT FROM o.name));
+        INSERT INTO as_search_dirty (service_id)
+        SELECT s.id FROM as_services s JOIN new_rows n ON n.id = s.organisation_id JOIN old_rows o ON o.id = n.id
+        WHERE n.name IS DISTINCT FROM o.name
+        ON CONFLICT DO NOTHING;
     ELSIF TG_TABLE_NAME = 'as_taxonomy_terms' THEN
-        PERFORM as_search_refresh(ARRAY(
-            SELECT DISTINCT st.service_id FROM as_service_terms st JOIN new_rows n ON n.id = st.term_id JOIN old_rows o ON o.id = n.id
-            WHERE n.name IS DISTINCT FROM o.name));
+        INSERT INTO as_search_dirty (service_id)
+        SELECT DISTINCT st.service_id FROM as_service_terms st JOIN new_rows n ON n.id = st.term_id JOIN old_rows o ON o.id = n.id
+        WHERE n.name IS DISTINCT FROM o.name
+        ON CONFLICT DO NOTHING;
     ELSE
-        PERFORM as_search_refresh(ARRAY(
-            SELECT DISTINCT sl.service_id FROM as_service_locations sl JOIN new_rows n ON n.id = sl.location_id JOIN old_rows o ON o.id = n.id
-            WHERE (n.name, n.address1, n.address2, n.city, n.latitude, n.longitude) IS DISTINCT FROM (o.name, o.address1, o.address2, o.city, o.latitude, o.longitude)));
+        INSERT INTO as_search_dirty (service_id)
+        SELECT DISTINCT sl.service_id FROM as_service_locations sl JOIN new_rows n ON n.id = sl.location_id JOIN old_rows o ON o.id = n.id
+        WHERE (n.name, n.address1, n.address2, n.city, n.latitude, n.longitude) IS DISTINCT FROM (o.name, o.address1, o.address2, o.city, o.latitude, o.longitude)
+        ON CONFLICT DO NOTHING;
     END IF;
     RETURN NULL;
 END $$;

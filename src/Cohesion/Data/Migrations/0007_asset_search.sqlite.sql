@@ -1,5 +1,6 @@
--- 0007 Asset search (SQLite): the published directory's full-text index, kept right by triggers so that every
--- writer (forms, HSDS and CSV imports, the demo seeder, raw bulk inserts) keeps it right without calling anything.
+-- 0007 Asset search (SQLite): the published directory's full-text index. Triggers note every change to what it
+-- holds, whoever writes (forms, HSDS and CSV imports, the demo seeder, raw bulk inserts), and one refresh per
+-- transaction rewrites the noted services' documents (see "Keeping the index right" below).
 --
 -- as_search_source  a view: one search document per service the public may see (published; an offer only with
 --                   consent recorded): its name, alternate name, description, organisation name, taxonomy term
@@ -18,8 +19,11 @@
 --                   as_search_vocab (fts5vocab) lists the words people actually wrote, for typo correction and
 --                   completing the last word typed.
 --
+-- as_search_dirty   services changed since their documents were last written.
+-- as_search_points  each indexed service's points, for distances.
+--
 -- These objects are outside the EF model on purpose (SchemaTests ignores exactly them): EF cannot describe FTS5
--- tables or triggers, and nothing writes to them but these triggers.
+-- tables or triggers, and nothing writes to them but these triggers and the refresh.
 
 CREATE TABLE as_search_docs (
     id INTEGER PRIMARY KEY,
@@ -61,8 +65,8 @@ SELECT s.id AS service_id, s.name, s.alternate_name, s.description, o.name AS or
 FROM as_services s LEFT JOIN as_organisations o ON o.id = s.organisation_id
 WHERE s.publication = 'Published' AND (s.kind <> 'Offer' OR s.consent_recorded_on IS NOT NULL);
 
--- The FTS5 indexes follow the documents table (the pattern in the FTS5 documentation, section 4.4.3). An update
--- that changes no indexed text (a trigger refreshing a document that stayed the same) leaves the index alone.
+-- The FTS5 indexes follow the documents table (the pattern in the FTS5 documentation, section 4.4.3). Documents are
+-- only ever inserted and deleted (a refresh deletes and writes again), never updated.
 CREATE TRIGGER as_search_docs_ai AFTER INSERT ON as_search_docs BEGIN
     INSERT INTO as_search (rowid, name, alternate_name, description, organisation, terms, places, facets)
     VALUES (new.id, new.name, new.alternate_name, new.description, new.organisation, new.terms, new.places, new.facets);
@@ -77,83 +81,96 @@ CREATE TRIGGER as_search_docs_ad AFTER DELETE ON as_search_docs BEGIN
     VALUES ('delete', old.id, old.name, old.alternate_name, old.description, old.organisation, old.terms, old.places);
 END;
 
-CREATE TRIGGER as_search_docs_au AFTER UPDATE ON as_search_docs
-WHEN old.name IS NOT new.name OR old.alternate_name IS NOT new.alternate_name OR old.description IS NOT new.description
-    OR old.organisation IS NOT new.organisation OR old.terms IS NOT new.terms OR old.places IS NOT new.places OR old.facets IS NOT new.facets BEGIN
-    INSERT INTO as_search (as_search, rowid, name, alternate_name, description, organisation, terms, places, facets)
-    VALUES ('delete', old.id, old.name, old.alternate_name, old.description, old.organisation, old.terms, old.places, old.facets);
-    INSERT INTO as_search_words (as_search_words, rowid, name, alternate_name, description, organisation, terms, places)
-    VALUES ('delete', old.id, old.name, old.alternate_name, old.description, old.organisation, old.terms, old.places);
-    INSERT INTO as_search (rowid, name, alternate_name, description, organisation, terms, places, facets)
-    VALUES (new.id, new.name, new.alternate_name, new.description, new.organisation, new.terms, new.places, new.facets);
-    INSERT INTO as_search_words (rowid, name, alternate_name, description, organisation, terms, places)
-    VALUES (new.id, new.name, new.alternate_name, new.description, new.organisation, new.terms, new.places);
+-- Keeping the index right: the triggers below only note which services changed (as_search_dirty); one set-based
+-- refresh per transaction rewrites their documents, just before the transaction commits (Assets/Search/SearchIndex.cs:
+-- an EF Core interceptor for every EF transaction, SearchIndex.RefreshAsync for raw writers, and a search that finds
+-- committed notes refreshes first). Rewriting the document in each trigger, as this migration first did, rebuilt a
+-- service's document once for the service and again for each term and location row: a 50,000-service bulk import
+-- took 63 s here and 278 s on PostgreSQL. SQLite has no commit-time trigger, hence the interceptor.
+CREATE TABLE as_search_dirty (service_id TEXT NOT NULL PRIMARY KEY) WITHOUT ROWID;
+
+-- Each indexed service's points (its locations with coordinates), keyed by its document's id, next to the document:
+-- a text + distance search joins the full-text matches to these by integer key, with no lookup of locations by
+-- UUID. The distance itself is computed in SQL (haversine; Assets/Search/SearchSql.cs).
+CREATE TABLE as_search_points (
+    doc_id INTEGER NOT NULL,
+    lat REAL NOT NULL,
+    lon REAL NOT NULL,
+    PRIMARY KEY (doc_id, lat, lon)
+) WITHOUT ROWID;
+
+CREATE TRIGGER as_search_docs_points_ad AFTER DELETE ON as_search_docs BEGIN
+    DELETE FROM as_search_points WHERE doc_id = old.id;
 END;
 
--- A refresh of a set of services is three statements: drop the documents of services no longer visible, rewrite
--- the ones that stay, add the newly visible. Each trigger below runs them for the services its change touches.
+-- The refresh, run as INSERT INTO as_search_flush VALUES (1) so its SQL lives here beside the schema: drop the noted
+-- services' documents (their FTS5 entries and points go with them), write again those still visible, note nothing.
+CREATE VIEW as_search_flush AS SELECT 1 AS go;
 
-CREATE TRIGGER as_services_search_ai AFTER INSERT ON as_services BEGIN
-    INSERT INTO as_search_docs (service_id, name, alternate_name, description, organisation, terms, places, facets)
-    SELECT service_id, name, alternate_name, description, organisation, terms, places, facets FROM as_search_source WHERE service_id = new.id;
-END;
-
-CREATE TRIGGER as_services_search_au AFTER UPDATE OF name, alternate_name, description, organisation_id, publication, kind, consent_recorded_on, status, is_free ON as_services BEGIN
-    DELETE FROM as_search_docs WHERE service_id = new.id AND NOT EXISTS (SELECT 1 FROM as_search_source WHERE service_id = new.id);
-    UPDATE as_search_docs SET (name, alternate_name, description, organisation, terms, places, facets) =
-        (SELECT name, alternate_name, description, organisation, terms, places, facets FROM as_search_source src WHERE src.service_id = as_search_docs.service_id)
-    WHERE service_id = new.id AND EXISTS (SELECT 1 FROM as_search_source WHERE service_id = new.id);
+CREATE TRIGGER as_search_flush_run INSTEAD OF INSERT ON as_search_flush BEGIN
+    DELETE FROM as_search_docs WHERE service_id IN (SELECT service_id FROM as_search_dirty);
     INSERT INTO as_search_docs (service_id, name, alternate_name, description, organisation, terms, places, facets)
     SELECT service_id, name, alternate_name, description, organisation, terms, places, facets FROM as_search_source
-    WHERE service_id = new.id AND NOT EXISTS (SELECT 1 FROM as_search_docs WHERE service_id = new.id);
+    WHERE service_id IN (SELECT service_id FROM as_search_dirty);
+    INSERT INTO as_search_points (doc_id, lat, lon)
+    SELECT DISTINCT d.id, l.latitude, l.longitude
+    FROM as_search_dirty x JOIN as_search_docs d ON d.service_id = x.service_id
+    JOIN as_service_locations sl ON sl.service_id = x.service_id JOIN as_locations l ON l.id = sl.location_id
+    WHERE l.latitude IS NOT NULL AND l.longitude IS NOT NULL;
+    DELETE FROM as_search_dirty;
+END;
+
+CREATE TRIGGER as_services_search_ai AFTER INSERT ON as_services BEGIN
+    INSERT OR IGNORE INTO as_search_dirty (service_id) VALUES (new.id);
+END;
+
+CREATE TRIGGER as_services_search_au AFTER UPDATE OF id, name, alternate_name, description, organisation_id, publication, kind, consent_recorded_on, status, is_free ON as_services BEGIN
+    INSERT OR IGNORE INTO as_search_dirty (service_id) VALUES (old.id);
+    INSERT OR IGNORE INTO as_search_dirty (service_id) VALUES (new.id);
 END;
 
 CREATE TRIGGER as_services_search_ad AFTER DELETE ON as_services BEGIN
-    DELETE FROM as_search_docs WHERE service_id = old.id;
+    INSERT OR IGNORE INTO as_search_dirty (service_id) VALUES (old.id);
 END;
 
--- Terms and locations are added after their service and removed before it: the document only ever needs
--- rewriting (a service without a document is not visible, and stays without one).
 CREATE TRIGGER as_service_terms_search_ai AFTER INSERT ON as_service_terms BEGIN
-    UPDATE as_search_docs SET (terms, facets) = (SELECT terms, facets FROM as_search_source src WHERE src.service_id = as_search_docs.service_id)
-    WHERE service_id = new.service_id;
+    INSERT OR IGNORE INTO as_search_dirty (service_id) VALUES (new.service_id);
+END;
+
+CREATE TRIGGER as_service_terms_search_au AFTER UPDATE ON as_service_terms BEGIN
+    INSERT OR IGNORE INTO as_search_dirty (service_id) VALUES (old.service_id);
+    INSERT OR IGNORE INTO as_search_dirty (service_id) VALUES (new.service_id);
 END;
 
 CREATE TRIGGER as_service_terms_search_ad AFTER DELETE ON as_service_terms BEGIN
-    UPDATE as_search_docs SET (terms, facets) = (SELECT terms, facets FROM as_search_source src WHERE src.service_id = as_search_docs.service_id)
-    WHERE service_id = old.service_id;
+    INSERT OR IGNORE INTO as_search_dirty (service_id) VALUES (old.service_id);
 END;
 
 CREATE TRIGGER as_service_locations_search_ai AFTER INSERT ON as_service_locations BEGIN
-    UPDATE as_search_docs SET (places, facets) = (SELECT places, facets FROM as_search_source src WHERE src.service_id = as_search_docs.service_id)
-    WHERE service_id = new.service_id;
-END;
-
-CREATE TRIGGER as_service_locations_search_ad AFTER DELETE ON as_service_locations BEGIN
-    UPDATE as_search_docs SET (places, facets) = (SELECT places, facets FROM as_search_source src WHERE src.service_id = as_search_docs.service_id)
-    WHERE service_id = old.service_id;
+    INSERT OR IGNORE INTO as_search_dirty (service_id) VALUES (new.service_id);
 END;
 
 CREATE TRIGGER as_service_locations_search_au AFTER UPDATE OF service_id, location_id ON as_service_locations BEGIN
-    UPDATE as_search_docs SET (places, facets) = (SELECT places, facets FROM as_search_source src WHERE src.service_id = as_search_docs.service_id)
-    WHERE service_id IN (old.service_id, new.service_id);
+    INSERT OR IGNORE INTO as_search_dirty (service_id) VALUES (old.service_id);
+    INSERT OR IGNORE INTO as_search_dirty (service_id) VALUES (new.service_id);
+END;
+
+CREATE TRIGGER as_service_locations_search_ad AFTER DELETE ON as_service_locations BEGIN
+    INSERT OR IGNORE INTO as_search_dirty (service_id) VALUES (old.service_id);
 END;
 
 CREATE TRIGGER as_locations_search_au AFTER UPDATE OF name, address1, address2, city, latitude, longitude ON as_locations BEGIN
-    UPDATE as_search_docs SET (places, facets) = (SELECT places, facets FROM as_search_source src WHERE src.service_id = as_search_docs.service_id)
-    WHERE service_id IN (SELECT service_id FROM as_service_locations WHERE location_id = new.id);
+    INSERT OR IGNORE INTO as_search_dirty (service_id) SELECT service_id FROM as_service_locations WHERE location_id = new.id;
 END;
 
-CREATE TRIGGER as_organisations_search_au AFTER UPDATE OF name ON as_organisations BEGIN
-    UPDATE as_search_docs SET organisation = new.name
-    WHERE service_id IN (SELECT id FROM as_services WHERE organisation_id = new.id);
+CREATE TRIGGER as_organisations_search_au AFTER UPDATE OF name ON as_organisations WHEN old.name IS NOT new.name BEGIN
+    INSERT OR IGNORE INTO as_search_dirty (service_id) SELECT id FROM as_services WHERE organisation_id = new.id;
 END;
 
-CREATE TRIGGER as_taxonomy_terms_search_au AFTER UPDATE OF name ON as_taxonomy_terms BEGIN
-    UPDATE as_search_docs SET (terms, facets) = (SELECT terms, facets FROM as_search_source src WHERE src.service_id = as_search_docs.service_id)
-    WHERE service_id IN (SELECT service_id FROM as_service_terms WHERE term_id = new.id);
+CREATE TRIGGER as_taxonomy_terms_search_au AFTER UPDATE OF name ON as_taxonomy_terms WHEN old.name IS NOT new.name BEGIN
+    INSERT OR IGNORE INTO as_search_dirty (service_id) SELECT service_id FROM as_service_terms WHERE term_id = new.id;
 END;
 
 -- Services already in the directory when this migration runs.
-INSERT INTO as_search_docs (service_id, name, alternate_name, description, organisation, terms, places, facets)
-SELECT service_id, name, alternate_name, description, organisation, terms, places, facets FROM as_search_source;
+INSERT OR IGNORE INTO as_search_dirty (service_id) SELECT id FROM as_services;
+INSERT INTO as_search_flush (go) VALUES (1);
