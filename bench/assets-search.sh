@@ -2,9 +2,12 @@
 # Issue 6: the directory search at scale. Generates SERVICES services (default 50,000: names and descriptions from word
 # lists, one to three activity terms and an audience, weekly or monthly schedules, languages, 10,000 locations inside
 # Oldham's real LSOA boundaries) into a fresh SQLite file and a fresh PostgreSQL database, the way a bulk import writes
-# (one transaction of prepared inserts; binary COPY), so the index triggers of migration 0007 run; then times QUERIES
-# text + taxonomy + distance searches (a sixth with a misspelt or unfinished word) through AssetSearch, the code the
-# /assets page and /api/v1/assets run, each with its own DbContext. Target: p95 < 50 ms on each provider.
+# (one transaction of prepared inserts; binary COPY; the search index's one refresh before the commit), so the index
+# triggers of migration 0007 run; then times QUERIES searches through AssetSearch, the code the /assets page and
+# /api/v1/assets run, each with its own DbContext: first the criterion's mix, every one words + taxonomy term +
+# distance from a ward (some words misspelt or unfinished), with the verdict (target p95 < 50 ms on each provider);
+# then a wider mix (some without a term or a distance), reported without one. Prints the slowest searches and runs
+# the three slowest again alone (BENCH_SLOWEST=N prints N).
 # Usage: bench/assets-search.sh [SERVICES] [QUERIES]   (BENCH_NO_BUILD=1 uses the Release build as it is;
 #        PostgreSQL from BENCH_PG_HOST/PORT/USER as for the other scripts; data in BENCH_DATA_DIR, default /tmp/cohesion-bench)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"

@@ -91,43 +91,96 @@ public static class Program
         }
         var vocabulary = new SearchVocabulary();
         var search = new AssetSearch(new AreaStatsCache(), new AreaShapes(), vocabulary);
-        var mix = await QueriesAsync(settings, queries + 30, seed);
         var sw = Stopwatch.StartNew();
         await using (var db = settings.CreateContext()) (await vocabulary.GetAsync(db, CancellationToken.None)).Count.ToString(CultureInfo.InvariantCulture);
         var vocabularyMs = sw.Elapsed.TotalMilliseconds;
+        // The criterion (issue 6): every search has words, a taxonomy term and a distance from an area. Then a wider mix
+        // (some without a term or a distance), reported without a verdict.
+        var criterion = await TimeAsync(label, "words + term + distance", settings, search, await QueriesAsync(settings, queries + Warmup, seed, always: true));
+        var wider = await TimeAsync(label, "wider mix", settings, search, await QueriesAsync(settings, queries + Warmup, seed + 1, always: false));
+        var verdict = criterion.P95 < target ? "PASS" : "MISS";
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{label}: criterion p95 {criterion.P95:0.0} ms: {verdict} against p95 < {target} ms; vocabulary read in {vocabularyMs:0} ms"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"RESULT\t{label}\t{services}\tp50={criterion.P50:0.0}\tp95={criterion.P95:0.0}\tmax={criterion.Max:0.0}\tcpu_ms={criterion.CpuMs:0.0}\twider_p50={wider.P50:0.0}\twider_p95={wider.P95:0.0}\tgenerate_s={counts.Seconds:0.0}\tvocabulary_ms={vocabularyMs:0}\t{verdict}"));
+        return verdict == "PASS";
+    }
+
+    const int Warmup = 30;
+
+    sealed record Timing(double P50, double P95, double Max, double CpuMs);
+
+    /// <summary>
+    /// Runs the searches one after another (after <see cref="Warmup"/> untimed ones: JIT, EF query compilation, pools),
+    /// each with its own context as a request has; prints the percentiles, this process's CPU time per search (the
+    /// database server's is not in it), the slowest searches (BENCH_SLOWEST, default 5) and each of the three slowest
+    /// run again five times alone, so that a slow search can be told from a busy machine.
+    /// </summary>
+    static async Task<Timing> TimeAsync(string label, string name, DatabaseSettings settings, AssetSearch search, List<string> mix)
+    {
         var times = new List<double>();
         var results = new List<int>();
         var corrected = 0;
         var slowest = new List<(double Ms, string Query)>();
+        var sw = new Stopwatch();
+        var cpu = TimeSpan.Zero;
         for (var i = 0; i < mix.Count; i++)
         {
-            var q = AssetQuery.From(new QueryCollection(QueryHelpers.ParseQuery(mix[i])), out var errors);
-            if (errors.Count > 0) throw new InvalidOperationException($"{mix[i]}: {errors[0].Message}");
+            var q = Parse(mix[i]);
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             sw.Restart();
-            await using var db = Context(settings, i < 3 && Environment.GetEnvironmentVariable("BENCH_SQL") == "1");
-            var (r, e) = await search.RunAsync(db, q, DateTimeOffset.UtcNow, CancellationToken.None);
+            var r = await RunOneAsync(settings, search, q, i < 3 && Environment.GetEnvironmentVariable("BENCH_SQL") == "1");
             var ms = sw.Elapsed.TotalMilliseconds;
-            if (e.Count > 0) throw new InvalidOperationException($"{mix[i]}: {e[0].Message}");
-            if (i < 30) continue; // warm-up: JIT, EF query compilation, connection pools
+            if (i < Warmup) continue;
+            cpu += Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             times.Add(ms);
             slowest.Add((ms, mix[i]));
-            results.Add(r!.Hits.Total);
+            results.Add(r.Hits.Total);
             if (r.Plan.Corrected) corrected++;
         }
         times.Sort();
-        foreach (var (ms, query) in slowest.OrderByDescending(x => x.Ms).Take(Environment.GetEnvironmentVariable("BENCH_SLOWEST") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : 0))
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {ms,8:0.0} ms  {query}"));
-        double P(double p) => times[Math.Clamp((int)Math.Ceiling(p / 100 * times.Count) - 1, 0, times.Count - 1)];
         results.Sort();
-        var verdict = P(95) < target ? "PASS" : "MISS";
+        double P(double p) => times[Math.Clamp((int)Math.Ceiling(p / 100 * times.Count) - 1, 0, times.Count - 1)];
+        var cpuMs = cpu.TotalMilliseconds / times.Count;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{label}: {times.Count} searches: p50 {P(50):0.0} ms, p95 {P(95):0.0} ms, max {times[^1]:0.0} ms ({verdict} against p95 < {target} ms); results per search median {results[results.Count / 2]}, max {results[^1]}; {corrected} corrected; vocabulary read in {vocabularyMs:0} ms"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT\t{label}\t{services}\tp50={P(50):0.0}\tp95={P(95):0.0}\tmax={times[^1]:0.0}\tgenerate_s={counts.Seconds:0.0}\tvocabulary_ms={vocabularyMs:0}\t{verdict}"));
-        return verdict == "PASS";
+            $"{label}, {name}: {times.Count} searches: p50 {P(50):0.0} ms, p95 {P(95):0.0} ms, max {times[^1]:0.0} ms; CPU {cpuMs:0.0} ms a search in this process; results per search median {results[results.Count / 2]}, max {results[^1]}; {corrected} corrected"));
+        var top = slowest.OrderByDescending(x => x.Ms).ToList();
+        foreach (var (ms, query) in top.Take(Environment.GetEnvironmentVariable("BENCH_SLOWEST") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : 5))
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {ms,8:0.0} ms  {query}"));
+        foreach (var (_, query) in top.Take(3))
+        {
+            var again = new List<double>();
+            for (var k = 0; k < 5; k++)
+            {
+                sw.Restart();
+                await RunOneAsync(settings, search, Parse(query), false);
+                again.Add(sw.Elapsed.TotalMilliseconds);
+            }
+            again.Sort();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  alone, 5 runs: min {again[0]:0.0} ms, median {again[2]:0.0} ms  {query}"));
+        }
+        return new Timing(P(50), P(95), times[^1], cpuMs);
     }
 
-    /// <summary>Words (a tenth misspelt, the last sometimes unfinished) with a taxonomy term and a distance from a ward, most of the time.</summary>
-    static async Task<List<string>> QueriesAsync(DatabaseSettings settings, int n, ulong seed)
+    static AssetQuery Parse(string query)
+    {
+        var q = AssetQuery.From(new QueryCollection(QueryHelpers.ParseQuery(query)), out var errors);
+        return errors.Count > 0 ? throw new InvalidOperationException($"{query}: {errors[0].Message}") : q;
+    }
+
+    static async Task<AssetResults> RunOneAsync(DatabaseSettings settings, AssetSearch search, AssetQuery q, bool log)
+    {
+        await using var db = Context(settings, log);
+        var (r, e) = await search.RunAsync(db, q, DateTimeOffset.UtcNow, CancellationToken.None);
+        return e.Count > 0 ? throw new InvalidOperationException($"{q.Describe()}: {e[0].Message}") : r!;
+    }
+
+    /// <summary>
+    /// One or two words (the first misspelt one time in seven, the last unfinished one time in seven) with a taxonomy
+    /// term and a distance from a ward (one the page offers): always when <paramref name="always"/>, else each seven
+    /// times in ten.
+    /// </summary>
+    static async Task<List<string>> QueriesAsync(DatabaseSettings settings, int n, ulong seed, bool always)
     {
         List<string> wards;
         await using (var db = settings.CreateContext())
@@ -144,8 +197,8 @@ public static class Program
             if (rng.Chance(0.15)) picked[0] = Typo(picked[0], rng);
             if (rng.Chance(0.15) && picked[^1].Length > 4) picked[^1] = picked[^1][..^2];
             var parts = new List<string> { "q=" + Uri.EscapeDataString(string.Join(' ', picked)) };
-            if (rng.Chance(0.7)) parts.Add("term=" + CohesionTaxonomy.TermId(CohesionTaxonomy.ActivityId, Generator.Pick(rng, terms)));
-            if (rng.Chance(0.7)) parts.Add($"near={Generator.Pick(rng, wards)}&within={Generator.Pick(rng, AssetQuery.Distances).ToString(CultureInfo.InvariantCulture)}");
+            if (always || rng.Chance(0.7)) parts.Add("term=" + CohesionTaxonomy.TermId(CohesionTaxonomy.ActivityId, Generator.Pick(rng, terms)));
+            if (always || rng.Chance(0.7)) parts.Add($"near={Generator.Pick(rng, wards)}&within={Generator.Pick(rng, AssetQuery.Distances).ToString(CultureInfo.InvariantCulture)}");
             list.Add(string.Join('&', parts));
         }
         return list;
