@@ -40,7 +40,8 @@ public static class SearchIndex
             if (!await ScalarTrueAsync(connection, transaction, AnyDirty, ct)) return;
             await ExecAsync(connection, transaction, "INSERT INTO as_search_flush (go) VALUES (1)", ct);
         }
-        else await ExecAsync(connection, transaction, "SELECT as_search_flush()", ct);
+        // A bulk import's one refresh of 50,000 services takes tens of seconds on a busy server: more than the default 30.
+        else await ExecAsync(connection, transaction, "SELECT as_search_flush()", ct, timeoutSeconds: 600);
     }
 
     /// <summary>
@@ -73,11 +74,12 @@ public static class SearchIndex
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) != 0;
     }
 
-    static async Task ExecAsync(DbConnection conn, DbTransaction? tx, string sql, CancellationToken ct)
+    static async Task ExecAsync(DbConnection conn, DbTransaction? tx, string sql, CancellationToken ct, int timeoutSeconds = 30)
     {
         await using var cmd = conn.CreateCommand();
         cmd.Transaction = tx;
         cmd.CommandText = sql;
+        cmd.CommandTimeout = timeoutSeconds;
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
