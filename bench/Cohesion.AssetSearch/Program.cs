@@ -72,7 +72,9 @@ public static class Program
             finally
             {
                 NpgsqlConnection.ClearAllPools();
-                await AdminAsync(postgres, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+                // BENCH_KEEP_PG=1 keeps the database, to look at plans afterwards (drop it yourself).
+                if (Environment.GetEnvironmentVariable("BENCH_KEEP_PG") == "1") Console.WriteLine($"kept PostgreSQL database {name}");
+                else await AdminAsync(postgres, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
             }
         }
         return ok ? 0 : 1;

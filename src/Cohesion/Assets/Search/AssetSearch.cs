@@ -24,8 +24,10 @@ public sealed record AssetResults(Paged<AssetHit> Hits, TextPlan Plan, AssetQuer
 /// Searches the published directory (<see cref="ServiceQueries.Published"/>): the words through the database's own
 /// full-text index, every filter in SQL where SQL can say it (taxonomy, kind, area, language, age, audience, cost,
 /// status, the bounding box around a point, the days a schedule could run), then in memory what SQL cannot: the
-/// exact distance (haversine) and the opening times (<see cref="OpeningTimes"/>) of the survivors. The page, the API,
-/// the download and the benchmark all run this.
+/// opening times (<see cref="OpeningTimes"/>) of the survivors. A search whose filters are all index tokens, near a
+/// point or not, is one statement that returns only the page (<see cref="SearchSql.NearAsync"/>, the exact distance
+/// in SQL; <see cref="SearchSql.TopAsync"/>); the rest work out the exact distance in memory. The page, the API, the
+/// download and the benchmark all run this.
 /// </summary>
 public sealed class AssetSearch(AreaStatsCache places, AreaShapes shapes, SearchVocabulary vocabulary)
 {

@@ -41,10 +41,13 @@ CREATE TABLE as_search_points (
 
 CREATE TABLE as_search_dirty (service_id uuid NOT NULL PRIMARY KEY);
 
+-- Plain ASCII text (most of it; a UTF-8 string is ASCII when it has as many bytes as characters) skips translate,
+-- which costs more than stemming: 100 µs for a four-sentence description, and 60% of a bulk refresh's time.
 CREATE FUNCTION as_search_fold(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT translate(lower(coalesce(t, '')),
-        'àáâãäåāăąçćčďèéêëēĕėęěìíîïīĭįıłñńňòóôõöøōŏőřśšşţťùúûüūŭůűųýÿźżžğ',
-        'aaaaaaaaacccdeeeeeeeeeiiiiiiiilnnnooooooooorsssttuuuuuuuuuyyzzzg')
+    SELECT CASE WHEN octet_length(coalesce(t, '')) = char_length(coalesce(t, '')) THEN lower(coalesce(t, ''))
+        ELSE translate(lower(coalesce(t, '')),
+            'àáâãäåāăąçćčďèéêëēĕėęěìíîïīĭįıłñńňòóôõöøōŏőřśšşţťùúûüūŭůűųýÿźżžğ',
+            'aaaaaaaaacccdeeeeeeeeeiiiiiiiilnnnooooooooorsssttuuuuuuuuuyyzzzg') END
 $$;
 
 -- Rewrites the documents and points of the given services: drops those no longer visible, writes the rest. The ids are joined
@@ -58,13 +61,12 @@ CREATE FUNCTION as_search_refresh(ids uuid[]) RETURNS void LANGUAGE sql AS $$
                       AND s.publication = 'Published' AND (s.kind <> 'Offer' OR s.consent_recorded_on IS NOT NULL));
     INSERT INTO as_search_docs (service_id, document, words, facets)
     SELECT x.id,
-        setweight(to_tsvector('english', as_search_fold(x.name || ' ' || coalesce(x.alternate_name, ''))), 'A')
-        || setweight(to_tsvector('english', as_search_fold(coalesce(x.organisation, '') || ' ' || x.terms)), 'B')
-        || setweight(to_tsvector('english', as_search_fold(x.description)), 'C')
-        || setweight(to_tsvector('english', as_search_fold(x.places)), 'D'),
-        to_tsvector('simple', as_search_fold(x.name || ' ' || coalesce(x.alternate_name, '') || ' ' || coalesce(x.organisation, '')
-            || ' ' || x.terms || ' ' || x.description || ' ' || x.places)),
+        setweight(to_tsvector('english', x.a), 'A') || setweight(to_tsvector('english', x.b), 'B')
+        || setweight(to_tsvector('english', x.c), 'C') || setweight(to_tsvector('english', x.d), 'D'),
+        to_tsvector('simple', x.a || ' ' || x.b || ' ' || x.c || ' ' || x.d),
         to_tsvector('simple', x.facets)
+    FROM (SELECT y.id, y.facets, as_search_fold(y.name || ' ' || coalesce(y.alternate_name, '')) AS a,
+            as_search_fold(coalesce(y.organisation, '') || ' ' || y.terms) AS b, as_search_fold(y.description) AS c, as_search_fold(y.places) AS d
     FROM (
         SELECT s.id, s.name, s.alternate_name, s.description, o.name AS organisation,
             coalesce((SELECT string_agg(t.name, ' ') FROM as_service_terms st JOIN as_taxonomy_terms t ON t.id = st.term_id
@@ -81,7 +83,7 @@ CREATE FUNCTION as_search_refresh(ids uuid[]) RETURNS void LANGUAGE sql AS $$
         JOIN as_services s ON s.id = u.id
         LEFT JOIN as_organisations o ON o.id = s.organisation_id
         WHERE s.publication = 'Published' AND (s.kind <> 'Offer' OR s.consent_recorded_on IS NOT NULL)
-    ) x
+    ) y) x
     ON CONFLICT (service_id) DO UPDATE SET document = excluded.document, words = excluded.words, facets = excluded.facets
     WHERE as_search_docs.document IS DISTINCT FROM excluded.document OR as_search_docs.words IS DISTINCT FROM excluded.words
        OR as_search_docs.facets IS DISTINCT FROM excluded.facets;
