@@ -21,6 +21,9 @@ if [[ -z "${BENCH_NO_BUILD:-}" ]]; then
 fi
 [[ -f "$BENCH" ]] || die "$BENCH is missing: dotnet build -c Release bench/Cohesion.AssetSearch"
 log "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; commit $(git -C "$REPO" rev-parse --short HEAD)"
+# A MISS exits 1: the load at the end is still worth printing before passing that on.
+status=0
 dotnet "$BENCH" --services "$SERVICES" --queries "$QUERIES" --sqlite-dir "$DATA_DIR" \
-  --postgres "Host=$BENCH_PG_HOST;Port=$BENCH_PG_PORT;Username=$BENCH_PG_USER;Database=postgres"
+  --postgres "Host=$BENCH_PG_HOST;Port=$BENCH_PG_PORT;Username=$BENCH_PG_USER;Database=postgres" || status=$?
 log "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+exit "$status"
