@@ -66,7 +66,7 @@ public static class OrukApi
         var (page, perPage) = (p.Page, p.PerPage);
         var full = p.Flag("full_service");
         var q = db.AssetServices.AsNoTracking().Exposed();
-        if (p.Search is { } search) q = OrukSearch.Matching(q, search);
+        if (p.Search is { } search) q = OrukSearch.Matching(db, q, search);
         if (p.Id("taxonomy_id") is { } taxonomy) q = q.Where(s => s.Terms.Any(t => t.Term!.TaxonomyId == taxonomy));
         if (p.Id("taxonomy_term_id") is { } term) q = q.Where(s => s.Terms.Any(t => t.TermId == term));
         if (p.Id("organization_id") is { } org) q = q.Where(s => s.OrganisationId == org);
