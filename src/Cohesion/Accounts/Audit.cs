@@ -37,10 +37,24 @@ public static class AuditActions
     public const string AssetSubmitted = "asset-submitted";
     /// <summary>Assets: directory records imported (CSV, Open Referral HSDS JSON, the demo directory); its own action for the same reason as the Place Standard's.</summary>
     public const string AssetImport = "asset-import";
+    /// <summary>Tensions: a report logged, changed (edited, triaged), deleted or imported; its detail page or its reporter read.</summary>
+    public const string TensionReportCreated = "tension-report-created";
+    public const string TensionReportChanged = "tension-report-changed";
+    public const string TensionReportDeleted = "tension-report-deleted";
+    public const string TensionReportImport = "tension-report-import";
+    public const string TensionReportViewed = "tension-report-viewed";
+    public const string TensionReporterRead = "tension-reporter-read";
+    /// <summary>Tensions: a media item logged or changed; monitoring leads assigned or removed.</summary>
+    public const string MediaItemChanged = "media-item-changed";
+    public const string MonitoringLeadChanged = "monitoring-lead-changed";
+    /// <summary>An API key created or revoked (never its secret).</summary>
+    public const string ApiKeyChanged = "api-key-changed";
 
     public static readonly string[] All = [SignIn, SignInFailed, SignOut, PasswordChanged, Import, Export, UserCreated, UserChanged, OrganisationCreated, OrganisationChanged,
         PlaceStandardCreated, PlaceStandardChanged, PlaceStandardImport, Moderation, SurveyTarget, SurveyImport,
-        SurveyCreated, SurveyChanged, SurveyDeleted, AssetCreated, AssetChanged, AssetDeleted, AssetSubmitted, AssetImport];
+        SurveyCreated, SurveyChanged, SurveyDeleted, AssetCreated, AssetChanged, AssetDeleted, AssetSubmitted, AssetImport,
+        TensionReportCreated, TensionReportChanged, TensionReportDeleted, TensionReportImport, TensionReportViewed, TensionReporterRead,
+        MediaItemChanged, MonitoringLeadChanged, ApiKeyChanged];
 }
 
 public static class Audit

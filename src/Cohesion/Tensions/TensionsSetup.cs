@@ -1,3 +1,4 @@
+using Cohesion.Tensions.Reports;
 using Cohesion.Tensions.Watch;
 
 namespace Cohesion.Tensions;
@@ -8,10 +9,12 @@ public static class TensionsSetup
     public static IServiceCollection AddTensions(this IServiceCollection services, IConfiguration config)
     {
         services.AddSingleton<DetectionSignal>();
+        services.AddTensionReports();
         return services;
     }
 
     public static void MapTensions(this WebApplication app, RouteGroupBuilder api)
     {
+        app.MapTensionReports(api);
     }
 }
