@@ -137,7 +137,8 @@ public static class ReportsApi
             return await Retried(db, (await StoredAsync(db, key.OrganisationId, input))!, input, directory, ct);
         }
         signal.ReportsChanged();
-        return TypedResults.Created($"/api/v1/tensions/reports/{r.Id:D}", Dto(r, directory));
+        http.Response.Headers.Location = $"/api/v1/tensions/reports/{r.Id:D}";
+        return Send(Dto(r, directory), StatusCodes.Status201Created);
     }
 
     static Task<TensionReport?> StoredAsync(CohesionDb db, int org, ReportInput input) =>
@@ -147,7 +148,7 @@ public static class ReportsApi
     static async Task<IResult> Retried(CohesionDb db, TensionReport stored, ReportInput input, PlaceDirectory directory, CancellationToken ct)
     {
         var reporter = await db.TensionReporters.AsNoTracking().FirstOrDefaultAsync(x => x.ReportId == stored.Id, ct);
-        if (ReportWriter.Same(stored, input) && ReportWriter.SameReporter(reporter, input.Reporter)) return TypedResults.Ok(Dto(stored, directory));
+        if (ReportWriter.Same(stored, input) && ReportWriter.SameReporter(reporter, input.Reporter)) return Send(Dto(stored, directory));
         return Problem(409, "A different report has this id",
             $"Your organisation already sent a report with id '{input.ClientId}' (stored as {ReportAccess.Reference(stored.Id)}) and this body differs from it. A retry must send the same body; a new report needs a new id; a correction is made on the report's page.",
             new() { ["report"] = $"/tensions/reports/{stored.Id:D}" });
@@ -203,8 +204,11 @@ public static class ReportsApi
         var more = rows.Count > MaxList;
         if (more) rows.RemoveAt(rows.Count - 1);
         var directory = await places.DirectoryAsync(db, ct);
-        return TypedResults.Ok(new ReportListDto(rows.Count, more, more ? rows[^1].UpdatedAt : null, rows.Select(r => Dto(r, directory)).ToList()));
+        return Send(new ReportListDto(rows.Count, more, more ? rows[^1].UpdatedAt : null, rows.Select(r => Dto(r, directory)).ToList()));
     }
+
+    /// <summary>Answers in the same snake_case the API is sent in.</summary>
+    static IResult Send<T>(T body, int status = StatusCodes.Status200OK) => TypedResults.Json(body, Json, statusCode: status);
 
     static ReportDto Dto(TensionReport r, PlaceDirectory places)
     {
