@@ -23,6 +23,7 @@ public static class PlacesCli
         import.Add(Surveys.Import.SurveyImportCli.Command());
         import.Add(Assets.Csv.AssetCsvCli.ImportCommand());
         import.Add(Assets.OpenReferral.OrukCli.ImportCommand());
+        import.Add(Tensions.Reports.ReportCsvCli.ImportCommand());
         return import;
     }
 

@@ -19,7 +19,7 @@ public static class ReportsSetup
     static readonly string[] SignedInPages = ["/Tensions/Reports/Index", "/Tensions/Reports/Details", "/Tensions/Reports/Triage", "/Tensions/Media/Index"];
 
     /// <summary>Contributors and above log and change their own organisation's reports and media items (deleting checks for its administrators).</summary>
-    static readonly string[] ContributorPages = ["/Tensions/Reports/New", "/Tensions/Reports/Edit", "/Tensions/Reports/Delete", "/Tensions/Media/Edit"];
+    static readonly string[] ContributorPages = ["/Tensions/Reports/New", "/Tensions/Reports/Edit", "/Tensions/Reports/Delete", "/Tensions/Media/New", "/Tensions/Media/Edit"];
 
     /// <summary>Many reports at once, or keys that write on the organisation's behalf: analysts and administrators.</summary>
     static readonly string[] AnalystPages = ["/Tensions/Reports/Import", "/Accounts/ApiKeys/Index"];
