@@ -12,7 +12,11 @@ namespace Cohesion.Load;
 /// </summary>
 public static class Program
 {
-    sealed record Options(List<Uri> Urls, int Concurrency, TimeSpan Duration, TimeSpan Warmup, long MaxRequests, TimeSpan Timeout, double? TargetP95);
+    sealed record Options(List<Uri> Urls, int Concurrency, TimeSpan Duration, TimeSpan Warmup, long MaxRequests, TimeSpan Timeout, double? TargetP95,
+        string? BodyTemplate = null, List<(string Name, string Value)>? Headers = null, double RetryShare = 0);
+
+    /// <summary>In POST mode, the ids sent (each once or more) and those the server acknowledged (200 or 201).</summary>
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> SentIds = new(), AckedIds = new();
 
     sealed record Outcome(Uri Url, long Requests, long Errors, double Seconds, double[] SortedMs, long Bytes, IReadOnlyDictionary<string, long> ErrorKinds)
     {
@@ -29,6 +33,9 @@ public static class Program
           -n, --max-requests N stop measuring a URL after N requests even if time remains (default 200000)
           --timeout S          per-request timeout in seconds, counted as an error (default 10)
           --target-p95 MS      print PASS or MISS against this p95
+          --post FILE          POST this JSON body instead of GETting; each "{id}" in it becomes a fresh id (200 and 201 count as success)
+          --retry-share X      in POST mode, the share (0-1) of requests that resend an id this worker already sent, as a retrying client does
+          --header "N: V"      a request header (repeatable), e.g. an API key
         A URL that does not answer 200 to a first GET is reported as SKIPPED and not measured (exit code 2).
         Output: a table, then one machine-readable line per URL starting with RESULT.
         """;
@@ -61,7 +68,7 @@ public static class Program
         var results = new List<(Uri Url, Outcome? Outcome, string? Skipped)>();
         foreach (var url in o.Urls)
         {
-            var (ok, why) = await ProbeAsync(client, url, o.Timeout);
+            var (ok, why) = o.BodyTemplate is null ? await ProbeAsync(client, url, o.Timeout) : (true, null);
             if (!ok)
             {
                 Console.WriteLine($"  {url}: SKIPPED ({why})");
@@ -90,7 +97,7 @@ public static class Program
             if (r is null) { Console.WriteLine($"RESULT url={url} skipped=\"{skipped}\""); continue; }
             var verdict = o.TargetP95 is { } t ? (r.Percentile(95) < t && r.Errors == 0 ? " verdict=PASS" : " verdict=MISS") : "";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"RESULT url={url} requests={r.Requests} errors={r.Errors} rps={r.Rps:F1} p50={r.Percentile(50):F1} p95={r.Percentile(95):F1} p99={r.Percentile(99):F1} max={r.Percentile(100):F1} concurrency={o.Concurrency} seconds={r.Seconds:F1}{verdict}"));
+                $"RESULT url={url} requests={r.Requests} errors={r.Errors} rps={r.Rps:F1} p50={r.Percentile(50):F1} p95={r.Percentile(95):F1} p99={r.Percentile(99):F1} max={r.Percentile(100):F1} concurrency={o.Concurrency} seconds={r.Seconds:F1}{verdict}{(o.BodyTemplate is null ? "" : $" ids_sent={SentIds.Count} ids_acknowledged={AckedIds.Count}")}"));
         }
         return results.Any(r => r.Skipped is not null) ? 2 : 0;
     }
@@ -122,6 +129,9 @@ public static class Program
         {
             var mine = perWorker[w] = new List<double>(4096);
             var buffer = new byte[64 * 1024];
+            var random = new Random(w * 7919 + (record ? 1 : 0));
+            var myIds = new List<string>();
+            var run = record ? "m" : "w";
             while (Stopwatch.GetTimestamp() < deadline && Interlocked.Increment(ref issued) <= maxRequests)
             {
                 var t0 = Stopwatch.GetTimestamp();
@@ -131,11 +141,22 @@ public static class Program
                 {
                     try
                     {
-                        using var resp = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cts.Token);
+                        using var request = new HttpRequestMessage(o.BodyTemplate is null ? HttpMethod.Get : HttpMethod.Post, url);
+                        foreach (var (name, value) in o.Headers ?? []) request.Headers.TryAddWithoutValidation(name, value);
+                        string? id = null;
+                        if (o.BodyTemplate is { } template)
+                        {
+                            id = myIds.Count > 0 && random.NextDouble() < o.RetryShare ? myIds[random.Next(myIds.Count)] : $"load-{Environment.ProcessId}-{run}{w}-{myIds.Count}";
+                            if (!myIds.Contains(id)) myIds.Add(id);
+                            SentIds[id] = true;
+                            request.Content = new StringContent(template.Replace("{id}", id, StringComparison.Ordinal), System.Text.Encoding.UTF8, "application/json");
+                        }
+                        using var resp = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cts.Token);
                         await using var body = await resp.Content.ReadAsStreamAsync(cts.Token);
                         int n;
                         while ((n = await body.ReadAsync(buffer, cts.Token)) > 0) read += n;
-                        if (resp.StatusCode != HttpStatusCode.OK) error = $"status {(int)resp.StatusCode}";
+                        if (resp.StatusCode == HttpStatusCode.OK || (id is not null && resp.StatusCode == HttpStatusCode.Created)) { if (id is not null) AckedIds[id] = true; }
+                        else error = $"status {(int)resp.StatusCode}";
                     }
                     catch (OperationCanceledException) { error = "timeout"; }
                     catch (HttpRequestException e) { error = e.InnerException is SocketException se ? $"socket {se.SocketErrorCode}" : "http: " + e.Message; }
@@ -166,6 +187,9 @@ public static class Program
         double duration = 20, warmup = 5, timeout = 10;
         long max = 200_000;
         double? target = null;
+        string? body = null;
+        double retry = 0;
+        var headers = new List<(string, string)>();
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -184,6 +208,14 @@ public static class Program
                 case "-n" or "--max-requests": max = (long)Num(Next()); break;
                 case "--timeout": timeout = Num(Next()); break;
                 case "--target-p95": target = Num(Next()); break;
+                case "--post": body = File.ReadAllText(Next()); break;
+                case "--retry-share": retry = Num(Next()); break;
+                case "--header":
+                    var h = Next();
+                    var colon = h.IndexOf(':');
+                    if (colon < 1) throw new ArgumentException($"a header is 'Name: value': {h}");
+                    headers.Add((h[..colon].Trim(), h[(colon + 1)..].Trim()));
+                    break;
                 case "-h" or "--help": throw new ArgumentException("help");
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
@@ -192,7 +224,8 @@ public static class Program
         if (duration is <= 0 or > 600 || warmup > 600) throw new ArgumentException("duration must be 0-600 s and warm-up at most 600 s");
         if (max < 1) throw new ArgumentException("max-requests must be at least 1");
         if (timeout is <= 0 or > 120) throw new ArgumentException("timeout must be 0-120 s");
-        return new Options(urls, concurrency, TimeSpan.FromSeconds(duration), TimeSpan.FromSeconds(warmup), max, TimeSpan.FromSeconds(timeout), target);
+        if (retry > 1) throw new ArgumentException("retry-share must be 0-1");
+        return new Options(urls, concurrency, TimeSpan.FromSeconds(duration), TimeSpan.FromSeconds(warmup), max, TimeSpan.FromSeconds(timeout), target, body, headers, retry);
     }
 
     static bool IsLoopback(Uri u) =>

@@ -26,6 +26,7 @@ public static class CohesionCli
         root.Add(serve);
         root.Add(PlacesCli.ImportCommand());
         root.Add(AccountsCli.UsersCommand());
+        root.Add(Cohesion.Accounts.ApiKeys.ApiKeysCli.Command());
         root.Add(DbCli.Command());
         root.Add(Cohesion.Change.ChangeCli.Command());
         root.Add(Cohesion.Change.Generate.GenerateCli.Command());

@@ -35,7 +35,7 @@ public sealed class LeadsModel(CohesionDb db, AreaStatsCache places) : AdminPage
             .OrderBy(l => l.AreaName, StringComparer.OrdinalIgnoreCase).ThenBy(l => l.Email, StringComparer.Ordinal)];
         Users = [new("", "Choose a person"), .. (await db.Users.AsNoTracking().Where(u => !u.Disabled).OrderBy(u => u.Email).Select(u => new { u.Id, u.Email, u.DisplayName, Org = u.Organisation!.Name }).ToListAsync(ct))
             .Select(u => new Choice(u.Id.ToString(CultureInfo.InvariantCulture), $"{u.DisplayName} ({u.Email}, {u.Org})"))];
-        Areas = [new("", "Choose an area"), .. ReportPlaces.Choices(directory, smallAreas: false).SelectMany(g => g.Areas).Select(a => new Choice(a.Code, ReportPlaces.OptionText(a)))];
+        Areas = ReportPlaces.WardChoices(directory, "Choose an area");
     }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);

@@ -64,7 +64,7 @@ public sealed class MediaIndexModel(CohesionDb db, AreaStatsCache places) : Admi
     public int? Organisation => Viewer.Of(User).OrganisationId;
 
     public IReadOnlyList<Choice> AreaChoices =>
-        [new("", "All areas"), .. ReportPlaces.Choices(Places, smallAreas: false).SelectMany(g => g.Areas).Select(a => new Choice(a.Code, ReportPlaces.OptionText(a)))];
+        ReportPlaces.WardChoices(Places, "All areas");
 
     public string AreaName(int? id) => id is { } i && Places.ById.GetValueOrDefault(i) is { } a ? a.Name : "";
 

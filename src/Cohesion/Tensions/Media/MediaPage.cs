@@ -20,7 +20,7 @@ public abstract class MediaPage(CohesionDb db, AreaStatsCache places) : AdminPag
     protected async Task LoadAreasAsync(CancellationToken ct)
     {
         directory = await places.DirectoryAsync(db, ct);
-        Areas = [new("", "Not about one area"), .. ReportPlaces.Choices(directory, smallAreas: false).SelectMany(g => g.Areas).Select(a => new Choice(a.Code, ReportPlaces.OptionText(a)))];
+        Areas = ReportPlaces.WardChoices(directory, "Not about one area");
     }
 
     protected string? AreaCode(int? id) => id is { } i ? directory.ById.GetValueOrDefault(i)?.Code : null;

@@ -25,7 +25,7 @@ public sealed class ReportsIndexModel(CohesionDb db, AreaStatsCache places, IOpt
     }
 
     public IReadOnlyList<Choice> AreaChoices =>
-        [new("", "All areas"), .. ReportPlaces.Choices(Places, smallAreas: false).SelectMany(g => g.Areas).Select(a => new Choice(a.Code, ReportPlaces.OptionText(a)))];
+        ReportPlaces.WardChoices(Places, "All areas");
 
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {

@@ -61,6 +61,10 @@ public static class ReportPlaces
         return groups;
     }
 
+    /// <summary>A select's choices of the district and its wards (filters, media items, leads), after a first empty choice.</summary>
+    public static IReadOnlyList<Cohesion.Admin.Choice> WardChoices(PlaceDirectory places, string none) =>
+        [new("", none), .. Choices(places, smallAreas: false).SelectMany(g => g.Areas).Select(a => new Cohesion.Admin.Choice(a.Code, OptionText(a)))];
+
     /// <summary>An area's name as the select shows it: a ward as "the whole ward", a small area with its code.</summary>
     public static string OptionText(AreaInfo a) => a.Level switch
     {
