@@ -10,6 +10,7 @@ public static class TensionsSetup
     {
         services.AddSingleton<DetectionSignal>();
         services.AddTensionReports();
+        services.AddTensionWatch(config);
         return services;
     }
 
