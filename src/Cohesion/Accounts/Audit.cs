@@ -49,12 +49,17 @@ public static class AuditActions
     public const string MonitoringLeadChanged = "monitoring-lead-changed";
     /// <summary>An API key created or revoked (never its secret).</summary>
     public const string ApiKeyChanged = "api-key-changed";
+    /// <summary>Tensions: an alert acknowledged, linked, given actions or closed (by its lead).</summary>
+    public const string TensionAlertChanged = "tension-alert-changed";
+    /// <summary>Tensions: a weekly assessment written or changed, or its actions marked done.</summary>
+    public const string TensionAssessment = "tension-assessment";
 
     public static readonly string[] All = [SignIn, SignInFailed, SignOut, PasswordChanged, Import, Export, UserCreated, UserChanged, OrganisationCreated, OrganisationChanged,
         PlaceStandardCreated, PlaceStandardChanged, PlaceStandardImport, Moderation, SurveyTarget, SurveyImport,
         SurveyCreated, SurveyChanged, SurveyDeleted, AssetCreated, AssetChanged, AssetDeleted, AssetSubmitted, AssetImport,
         TensionReportCreated, TensionReportChanged, TensionReportDeleted, TensionReportImport, TensionReportViewed, TensionReporterRead,
-        MediaItemChanged, MonitoringLeadChanged, ApiKeyChanged];
+        MediaItemChanged, MonitoringLeadChanged, ApiKeyChanged,
+        TensionAlertChanged, TensionAssessment];
 }
 
 public static class Audit

@@ -26,7 +26,7 @@ public sealed partial class TestApp : IAsyncDisposable
         var database = await TestDatabase.CreateAsync(provider, migrate: false);
         string[] args = ["--urls", "http://127.0.0.1:0", "--Cohesion:Security:SignInPermitPerMinute", "1000",
             "--Cohesion:Security:PublicFormPermitPerMinute", "1000", "--Cohesion:Demo:ChangeData", "false",
-            "--Cohesion:Demo:PlaceStandard", "false", "--Cohesion:Demo:Surveys", "false", "--Cohesion:Demo:Assets", "false", .. database.Args, .. extraArgs];
+            "--Cohesion:Demo:PlaceStandard", "false", "--Cohesion:Demo:Surveys", "false", "--Cohesion:Demo:Assets", "false", "--Cohesion:Demo:Tensions", "false", .. database.Args, .. extraArgs];
         var app = CohesionWebApp.Build(args, b => b.Logging.ClearProviders());
         var output = new StringWriter();
         await CohesionWebApp.PrepareAsync(app, output);
@@ -50,6 +50,13 @@ public sealed partial class TestApp : IAsyncDisposable
             await status.Done.WaitAsync(TimeSpan.FromMinutes(2));
             if (status.Current == SeedStatus.State.Failed) throw new InvalidOperationException($"Demo asset directory: {status.Error}");
         }
+        if (Asks(extraArgs, WithTensionData))
+        {
+            // Seeded in the background like the others; tests that asked for the demo's tension log wait, and fail if it failed.
+            var status = app.Services.GetRequiredService<Cohesion.Tensions.Demo.DemoTensionSeeder>().Status;
+            await status.Done.WaitAsync(TimeSpan.FromMinutes(2));
+            if (status.Current == SeedStatus.State.Failed) throw new InvalidOperationException($"Demo tension log: {status.Error}");
+        }
         if (Asks(extraArgs, WithChangeData))
         {
             // The demo's change data is seeded in the background once the app listens; tests that asked for it wait.
@@ -72,6 +79,9 @@ public sealed partial class TestApp : IAsyncDisposable
 
     /// <summary>The extra arguments that seed the demo's synthetic asset directory, as a first start does.</summary>
     public static readonly string[] WithAssetData = ["--Cohesion:Demo:Assets", "true"];
+
+    /// <summary>The extra arguments that seed the demo's synthetic tension log (reports, media, assessments, a flashpoint), as a first start does.</summary>
+    public static readonly string[] WithTensionData = ["--Cohesion:Demo:Tensions", "true"];
 
     /// <summary>Whether the arguments hold the setting (a name followed by its value).</summary>
     static bool Asks(string[] args, string[] setting) =>

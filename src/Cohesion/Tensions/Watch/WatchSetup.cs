@@ -1,3 +1,4 @@
+using Cohesion.Tensions.Demo;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Cohesion.Tensions.Watch;
@@ -19,6 +20,7 @@ public static class WatchSetup
         services.AddSingleton<AlertMailer>();
         services.AddSingleton<DetectionRunner>();
         if (config.GetValue(WorkerSetting, true)) services.AddHostedService<DetectionWorker>();
+        services.AddTensionDemo(config);
         return services;
     }
 }
