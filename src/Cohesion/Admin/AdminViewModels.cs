@@ -4,12 +4,20 @@ namespace Cohesion.Admin;
 
 /// <summary>A GOV.UK text input with its label, hint and inline error.</summary>
 public sealed record TextInput(string Id, string Label, string? Value, FieldError? Error, int MaxLength,
-    string? Hint = null, string Type = "text", string? Autocomplete = null, string Width = "govuk-!-width-two-thirds", bool LabelIsHeading = false);
+    string? Hint = null, string Type = "text", string? Autocomplete = null, string Width = "govuk-!-width-two-thirds", bool LabelIsHeading = false)
+{
+    /// <summary>The form field's name when it differs from the id (repeated rows post one name many times).</summary>
+    public string? Name { get; init; }
+}
 
 public sealed record Choice(string Value, string Text, string? Hint = null);
 
 /// <summary>A GOV.UK select; the first choice may be an empty "all" or "choose" option.</summary>
-public sealed record SelectInput(string Id, string Label, IReadOnlyList<Choice> Choices, string? Selected, FieldError? Error = null, string? Hint = null);
+public sealed record SelectInput(string Id, string Label, IReadOnlyList<Choice> Choices, string? Selected, FieldError? Error = null, string? Hint = null)
+{
+    /// <summary>The form field's name when it differs from the id (repeated rows post one name many times).</summary>
+    public string? Name { get; init; }
+}
 
 /// <summary>GOV.UK radios in a fieldset; the first radio carries the id so the error summary can link to it.</summary>
 public sealed record RadiosInput(string Id, string Legend, IReadOnlyList<Choice> Choices, string? Selected, FieldError? Error = null, string? Hint = null);
@@ -41,4 +49,8 @@ public static class StatusTags
 }
 
 /// <summary>A GOV.UK textarea with its label, hint and inline error.</summary>
-public sealed record TextareaInput(string Id, string Label, string? Value, FieldError? Error, int MaxLength, string? Hint = null, int Rows = 4);
+public sealed record TextareaInput(string Id, string Label, string? Value, FieldError? Error, int MaxLength, string? Hint = null, int Rows = 4)
+{
+    /// <summary>The form field's name when it differs from the id (repeated rows post one name many times).</summary>
+    public string? Name { get; init; }
+}

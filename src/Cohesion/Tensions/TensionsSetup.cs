@@ -17,5 +17,6 @@ public static class TensionsSetup
     public static void MapTensions(this WebApplication app, RouteGroupBuilder api)
     {
         app.MapTensionReports(api);
+        Dashboard.DashboardSetup.MapTensionDashboard(app);
     }
 }

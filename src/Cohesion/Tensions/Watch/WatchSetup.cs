@@ -19,6 +19,8 @@ public static class WatchSetup
         services.AddSingleton<DetectionStatus>();
         services.AddSingleton<AlertMailer>();
         services.AddSingleton<DetectionRunner>();
+        services.AddSingleton<SeriesHistory>();
+        services.AddScoped<Cohesion.Tensions.Inbox.InboxCounter>();
         if (config.GetValue(WorkerSetting, true)) services.AddHostedService<DetectionWorker>();
         services.AddTensionDemo(config);
         return services;

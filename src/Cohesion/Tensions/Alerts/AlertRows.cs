@@ -1,0 +1,38 @@
+using Cohesion.Admin;
+using Cohesion.Places;
+using Cohesion.Tensions.Model;
+using Cohesion.Tensions.Watch;
+
+namespace Cohesion.Tensions.Alerts;
+
+/// <summary>The filters of the alerts list, parsed leniently from the query string.</summary>
+public sealed record AlertFilter(AlertState? State, string? Area, bool OpenOnly)
+{
+    public static AlertFilter From(IQueryCollection q)
+    {
+        var state = q["state"].ToString();
+        return new AlertFilter(TensionWords.Parse<AlertState>(state), ListQuery.Text(q["area"], 20), state is "" or "open-or-acknowledged");
+    }
+
+    public string Describe() => $"state={(State?.ToString() ?? (OpenOnly ? "open or acknowledged" : "any"))}; area={Area ?? "all"}";
+}
+
+/// <summary>The words and figures of an alert as lists and files show them; observed counts under the ward rule for non-leads.</summary>
+public static class AlertWords
+{
+    public static string StateLabel(AlertState s) => s switch { AlertState.Open => "Open", AlertState.Acknowledged => "Acknowledged", _ => "Closed" };
+
+    public static string StateTag(AlertState s) => s switch { AlertState.Open => "govuk-tag--red", AlertState.Acknowledged => "govuk-tag--yellow", _ => "govuk-tag--grey" };
+
+    public static string Weeks(TensionAlert a) => a.FirstWeek == a.LastWeek
+        ? Watch.Weeks.Iso(Watch.Weeks.Index(a.FirstWeek))
+        : $"{Watch.Weeks.Iso(Watch.Weeks.Index(a.FirstWeek))} to {Watch.Weeks.Iso(Watch.Weeks.Index(a.LastWeek))}";
+
+    /// <summary>Whether the alert's counts are ward-level (the disclosure rule applies) rather than the district's.</summary>
+    public static bool WardLevel(TensionAlert a, PlaceDirectory places) => places.ById.GetValueOrDefault(a.AreaId)?.Level != AreaLevel.LocalAuthority;
+
+    public static string Observed(TensionAlert a, PlaceDirectory places, TensionViewer v) =>
+        CountDisclosure.Show(a.Observed, v.SeesExactCounts || !WardLevel(a, places));
+
+    public static string Number(double? x) => x is { } d ? d.ToString("0.0", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) : "–";
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Security.Claims;
+using Cohesion.Accounts;
+using Cohesion.Data;
+using Cohesion.Places;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohesion.Tensions.Watch;
+
+/// <summary>
+/// Who is looking at early-warning pages: their organisation and the areas they lead monitoring for. Leads see exact
+/// counts and act on alerts and assessments of their areas (and the areas below them); everyone else sees ward counts
+/// of 1 to 4 as [c] and reads without acting.
+/// </summary>
+public sealed record TensionViewer(int? UserId, int? OrganisationId, IReadOnlySet<int> LeadAreas, string Actor)
+{
+    public bool IsLead => LeadAreas.Count > 0;
+
+    /// <summary>Counts are exact for leads, disclosure-controlled for everyone else.</summary>
+    public bool SeesExactCounts => IsLead;
+
+    /// <summary>Whether the viewer leads the area or an area above it.</summary>
+    public bool Leads(AreaInfo area, PlaceDirectory places) => LeadAreas.Contains(area.Id) || places.Ancestors(area).Any(a => LeadAreas.Contains(a.Id));
+
+    public static async Task<TensionViewer> OfAsync(ClaimsPrincipal user, CohesionDb db, CancellationToken ct)
+    {
+        var id = user.UserId();
+        var org = int.TryParse(user.FindFirstValue(CohesionClaims.Organisation), NumberStyles.None, CultureInfo.InvariantCulture, out var o) ? o : (int?)null;
+        var areas = id is { } u ? await db.MonitoringLeads.Where(l => l.UserId == u).Select(l => l.AreaId).ToListAsync(ct) : [];
+        return new TensionViewer(id, org, areas.ToHashSet(), user.Identity?.Name ?? "anonymous");
+    }
+
+    public string Policy => SeesExactCounts ? "exact (monitoring lead)" : "ward counts of 1 to 4 withheld [c]";
+}
+
+/// <summary>
+/// The disclosure rule for counts of reports: a ward-level count of 1 to 4 is withheld from anyone who is not a
+/// monitoring lead (shown [c]), because so few reports in one ward and week can point to the people involved; zero
+/// and district counts are shown. Where a table shows ward cells with their totals, <see cref="Protect"/> also
+/// withholds enough other cells that no withheld one can be worked out from the totals (the project's secondary
+/// suppression, <see cref="Cohesion.Analytics.Disclosure.CellSuppression"/>).
+/// </summary>
+public static class CountDisclosure
+{
+    /// <summary>Counts below this (and above zero) are withheld: 5, so 1–4 are [c].</summary>
+    public const int Threshold = 5;
+
+    public static bool Withheld(long n, bool exact) => !exact && n is > 0 and < Threshold;
+
+    public static string Show(long n, bool exact) => Withheld(n, exact) ? "[c]" : n.ToString("N0", CultureInfo.GetCultureInfo("en-GB"));
+
+    /// <summary>The published value for files: null where withheld.</summary>
+    public static long? Published(long n, bool exact) => Withheld(n, exact) ? null : n;
+
+    /// <summary>A rows × cols table of ward counts with margins, protected for a viewer who does not see exact counts.</summary>
+    public static Cohesion.Analytics.Disclosure.ProtectedTable Protect(long[] cells, int rows, int cols) =>
+        Cohesion.Analytics.Disclosure.CellSuppression.Protect(cells, rows, cols, Threshold);
+}
