@@ -32,9 +32,9 @@ public sealed class TensionBrowserTests(TensionWatchBrowserFixture fixture, ITes
             var next = status.NextRun;
             await using (var db = fixture.App.Database.Context())
                 if (await db.TensionAlerts.Where(a => a.SeriesKey == key).Select(a => (int?)a.Id).FirstOrDefaultAsync() is { } id) return id;
-            await next.WaitAsync(TimeSpan.FromMinutes(1));
+            await next.WaitAsync(TimeSpan.FromMinutes(2));
         }
-        throw new InvalidOperationException("the worker raised no alert for the flashpoint");
+        throw new InvalidOperationException($"the worker raised no alert for the flashpoint; its last run: {status.Last}");
     }
 
     [Fact]
