@@ -25,6 +25,13 @@ public sealed class DetectionWorker(DetectionRunner runner, DetectionSignal sign
             var failed = false;
             try { await runner.RunAsync(clock.GetUtcNow().UtcDateTime, stoppingToken); }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
+            catch (Exception e) when (Busy(e))
+            {
+                // SQLite has one writer: a long write (the demo seeding on first start, a big import) makes the run wait
+                // its turn. Expected, so a warning without a stack trace.
+                failed = true;
+                log.LogWarning("Tension detection waited for another write to the database to finish; it will run again in {Retry}", RetryAfter);
+            }
             catch (Exception e)
             {
                 failed = true;
@@ -42,5 +49,13 @@ public sealed class DetectionWorker(DetectionRunner runner, DetectionSignal sign
             catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested) { } // the hour is up
             catch (OperationCanceledException) { return; }
         }
+    }
+
+    /// <summary>SQLITE_BUSY (5) or SQLITE_LOCKED (6) anywhere in the chain of exceptions.</summary>
+    static bool Busy(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+            if (e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 }) return true;
+        return false;
     }
 }
