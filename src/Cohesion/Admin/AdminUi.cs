@@ -83,7 +83,8 @@ public static class Queries
 /// </summary>
 public static class UkTime
 {
-    static readonly TimeZoneInfo Zone = Find();
+    /// <summary>Europe/London (GMT or BST); UTC where the system has no time zone data.</summary>
+    public static readonly TimeZoneInfo Zone = Find();
     static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
 
     static TimeZoneInfo Find()
@@ -97,6 +98,14 @@ public static class UkTime
     public static string Format(DateTime? utc, string none = "Never") => utc is { } t ? ToUk(t).ToString("dd/MM/yyyy HH:mm", EnGb) : none;
 
     public static string Iso(DateTime? utc) => utc is { } t ? DateTime.SpecifyKind(t, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) : "";
+
+    /// <summary>The UTC instant of a UK wall-clock time; the hour the clocks skip in March does not exist, so it is read as the hour after.</summary>
+    public static DateTime FromUk(DateTime local)
+    {
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        if (Zone.IsInvalidTime(unspecified)) unspecified = unspecified.AddHours(1);
+        return TimeZoneInfo.ConvertTimeToUtc(unspecified, Zone);
+    }
 
     /// <summary>The UTC instant a UK calendar day starts.</summary>
     public static DateTime StartOfDay(DateOnly day) =>

@@ -19,7 +19,7 @@ namespace Cohesion.Assets.Schedules;
 public static class OpeningTimes
 {
     /// <summary>Services in the directory keep UK time, summer time included.</summary>
-    public static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+    public static readonly TimeZoneInfo London = Admin.UkTime.Zone;
 
     static readonly string[] DayCodes = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"];
 

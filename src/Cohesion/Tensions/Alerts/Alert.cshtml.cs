@@ -54,7 +54,7 @@ public sealed class AlertModel(CohesionDb db, AreaStatsCache placesCache, Series
         var current = Weeks.Current(clock.GetUtcNow().UtcDateTime);
         Series = await history.LoadAsync(db, Alert.SeriesKey, Math.Max(current, Weeks.Index(Alert.LastWeek)), 52, ct);
         Reports = await ReportsBehind.ForAsync(db, new AreaRollup(Places), Alert.SeriesKey, Alert.FirstWeek, Alert.LastWeek,
-            await ReportViewer.OfAsync(db, User, ct), ct);
+            ReportViewer.Of(User, Viewer.IsLead), ct);
         Actions = await db.TensionActions.AsNoTracking().Where(a => a.AlertId == Alert.Id).OrderBy(a => a.DueOn).ToListAsync(ct);
         if (Alert.AssessmentId is { } aid) Assessment = await db.TensionAssessments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == aid, ct);
         var options = await db.TensionAssessments.AsNoTracking().Where(a => a.AreaId == Alert.AreaId).OrderByDescending(a => a.WeekStart).Take(12)

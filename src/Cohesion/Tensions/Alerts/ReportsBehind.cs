@@ -41,7 +41,7 @@ public static class ReportsBehind
     static ReportLine Line(ReportView v)
     {
         var strands = v.Strands == Strands.None ? "None recorded" : TensionWords.Label(v.Strands);
-        var source = v.Source switch { ReportSource.Partner => "Partner organisation", ReportSource.PublicForm => "Public form", _ => "Media monitoring" };
+        var source = ReportWords.Source(v.Source);
         return v.Whole && v.OccurredAt is { } at
             ? new ReportLine(v.Id, true, Cohesion.Admin.UkTime.Format(at), v.Area.Name, v.Type.Label(), strands, source, v.Description, v.IsSynthetic)
             : new ReportLine(v.Id, false, "Week " + v.Week, v.Ward.Name, v.Type.Label(), strands, source, null, v.IsSynthetic);

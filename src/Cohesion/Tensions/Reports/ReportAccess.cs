@@ -13,11 +13,15 @@ public sealed record ReportViewer(int? UserId, int? OrganisationId, Role? Role, 
 {
     public static readonly ReportViewer Nobody = new(null, null, null, false);
 
-    public static async Task<ReportViewer> OfAsync(CohesionDb db, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<ReportViewer> OfAsync(CohesionDb db, ClaimsPrincipal user, CancellationToken ct) =>
+        user.UserId() is { } id ? Of(user, await db.MonitoringLeads.AnyAsync(l => l.UserId == id, ct)) : Nobody;
+
+    /// <summary>For a page that already knows whether the user leads monitoring anywhere (the early-warning pages' <c>TensionViewer</c>).</summary>
+    public static ReportViewer Of(ClaimsPrincipal user, bool isLead)
     {
         if (user.UserId() is not { } id || Viewer.Of(user).OrganisationId is not { } org) return Nobody;
         var role = Enum.TryParse<Role>(user.FindFirstValue(ClaimTypes.Role), out var r) ? r : Accounts.Role.Viewer;
-        return new ReportViewer(id, org, role, await db.MonitoringLeads.AnyAsync(l => l.UserId == id, ct));
+        return new ReportViewer(id, org, role, isLead);
     }
 
     /// <summary>The owner organisation's users see a report whole (except who reported it).</summary>

@@ -28,7 +28,7 @@ public sealed class ReportCheck(PlaceDirectory places, Strands enabled, DateTime
         if (DateTimeOffset.TryParseExact(s, ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var o) && HasZone(s))
             utc = o.UtcDateTime;
         else if (DateTime.TryParseExact(s, ["yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-            utc = FromUk(local);
+            utc = UkTime.FromUk(local);
         else { fail(field, raw, $"{label} must be an ISO 8601 date and time like 2026-03-27T18:30:00Z (you entered '{FieldRules.Clip(s)}')"); return null; }
         return Bounded(utc, field, s, label);
     }
@@ -39,7 +39,7 @@ public sealed class ReportCheck(PlaceDirectory places, Strands enabled, DateTime
     public DateTime? Occurred(DateOnly? day, TimeOnly? time, string field, string typed)
     {
         if (day is null) { fail(field, null, "Enter the date it happened"); return null; }
-        return Bounded(FromUk(day.Value.ToDateTime(time ?? TimeOnly.MinValue)), field, typed, "When it happened");
+        return Bounded(UkTime.FromUk(day.Value.ToDateTime(time ?? TimeOnly.MinValue)), field, typed, "When it happened");
     }
 
     DateTime? Bounded(DateTime utc, string field, string typed, string label)
@@ -48,21 +48,6 @@ public sealed class ReportCheck(PlaceDirectory places, Strands enabled, DateTime
         if (utc < Earliest) { fail(field, typed, $"{label} must be in 2000 or later (you entered '{FieldRules.Clip(typed)}')"); return null; }
         return utc;
     }
-
-    static DateTime FromUk(DateTime local)
-    {
-        var zone = UkZone.Value;
-        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        // The hour the clocks skip in March does not exist: read it as the hour after.
-        if (zone.IsInvalidTime(unspecified)) unspecified = unspecified.AddHours(1);
-        return TimeZoneInfo.ConvertTimeToUtc(unspecified, zone);
-    }
-
-    static readonly Lazy<TimeZoneInfo> UkZone = new(() =>
-    {
-        try { return TimeZoneInfo.FindSystemTimeZoneById("Europe/London"); }
-        catch (TimeZoneNotFoundException) { return TimeZoneInfo.Utc; }
-    });
 
     /// <summary>A known district, ward or small area (by code).</summary>
     public AreaInfo? Area(string? raw, string field, string label = "Area")

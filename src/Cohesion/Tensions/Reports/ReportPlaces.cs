@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cohesion.Admin;
 using Cohesion.Places;
+using Cohesion.Tensions.Watch;
 
 namespace Cohesion.Tensions.Reports;
 
@@ -24,18 +25,10 @@ public static class ReportPlaces
     public static HashSet<int> Within(PlaceDirectory places, AreaInfo a) => [a.Id, .. places.Descendants(a).Select(d => d.Id)];
 
     /// <summary>Monday of the ISO week the moment falls in, by the UK calendar date.</summary>
-    public static DateOnly WeekStart(DateTime utc)
-    {
-        var day = DateOnly.FromDateTime(UkTime.ToUk(utc));
-        return day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
-    }
+    public static DateOnly WeekStart(DateTime utc) => Weeks.Monday(Weeks.LocalDate(utc));
 
     /// <summary>The ISO week as 2026-W05 (the week-numbering year, which differs from the calendar year around New Year).</summary>
-    public static string IsoWeek(DateOnly monday)
-    {
-        var d = monday.ToDateTime(TimeOnly.MinValue);
-        return $"{ISOWeek.GetYear(d):D4}-W{ISOWeek.GetWeekOfYear(d):D2}";
-    }
+    public static string IsoWeek(DateOnly monday) => Weeks.Iso(Weeks.Index(monday));
 
     public static string WeekText(DateOnly monday) => $"Week {IsoWeek(monday)} (from Monday {monday.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))})";
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cohesion.Admin;
 
 namespace Cohesion.Tensions.Watch;
 
@@ -9,9 +10,7 @@ namespace Cohesion.Tensions.Watch;
 /// </summary>
 public static class Weeks
 {
-    public static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-
-    public static DateOnly LocalDate(DateTime utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), London));
+    public static DateOnly LocalDate(DateTime utc) => DateOnly.FromDateTime(UkTime.ToUk(utc));
 
     public static int Index(DateOnly date) => date.DayNumber / 7;
     public static int Index(DateTime utc) => Index(LocalDate(utc));
