@@ -87,7 +87,7 @@ public static class HsdsImport
     /// PostgreSQL plans from statistics, and a bulk COPY leaves none until autovacuum's next round (a minute or more):
     /// in that window it took 50,000 freshly imported services for a dozen, counted them through the heap and sorted
     /// them for every /openreferral/services page (150–250 ms a page instead of 10). VACUUM (ANALYZE) gives the planner
-    /// the numbers and marks the pages all-visible, so counting and paging read the (publication, id, kind) index
+    /// the numbers and marks the pages all-visible (unless an older snapshot is still open in the database), so counting and paging read the (publication, id, kind) index
     /// alone from the first request. It runs after the commit because VACUUM cannot run in a transaction; SQLite's
     /// planner picks the covering index without statistics, so it needs nothing.
     /// </summary>

@@ -151,25 +151,28 @@ public class OrukImportTests
     }
 
     [Fact]
-    public async Task AnImportOnPostgresLeavesThePlannerStatisticsAndAnAllVisibleTableSoPagesReadTheIndexAtOnce()
+    public async Task AnImportOnPostgresVacuumsAndAnalysesSoThePlannerHasStatisticsAtOnce()
     {
         await using var app = await TestApp.StartAsync(DatabaseProvider.Postgres);
         await OrukSample.ImportAsync(app, Encoding.UTF8.GetBytes(Many(3_000)), new HsdsImportOptions("many.json", "test"));
         await using var db = app.Database.Context();
         var services = await db.AssetServices.CountAsync();
-        // Without VACUUM (ANALYZE) these stay at -1 and 0 until autovacuum comes round, and the planner took 50,000
-        // services for a dozen: a bitmap heap scan and a sort of every id on each page.
-        var (tuples, pages, visible, analysed) = await db.Database.SqlQueryRaw<TableStats>(
-            "SELECT c.reltuples::float8 AS \"Tuples\", c.relpages AS \"Pages\", c.relallvisible AS \"Visible\", s.last_analyze IS NOT NULL AS \"Analysed\" " +
-            "FROM pg_class c JOIN pg_stat_user_tables s ON s.relid = c.oid WHERE c.relname = 'as_services'").SingleAsync() is var t
-            ? (t.Tuples, t.Pages, t.Visible, t.Analysed) : default;
+        // Without VACUUM (ANALYZE) these stay at -1 and none until autovacuum comes round, and the planner took 50,000
+        // services for a dozen: a bitmap heap scan and a sort of every id on each page. Whether the pages also come out
+        // all-visible is PostgreSQL's call (any older snapshot in the database, an autovacuum ANALYZE included, holds
+        // it back), so the test asks that the import vacuumed, not what the vacuum could mark.
+        var t = await db.Database.SqlQueryRaw<TableStats>(
+            "SELECT c.reltuples::float8 AS \"Tuples\", c.relpages AS \"Pages\", s.last_vacuum IS NOT NULL AS \"Vacuumed\", " +
+            "s.last_analyze IS NOT NULL AS \"Analysed\" " +
+            "FROM pg_class c JOIN pg_stat_user_tables s ON s.relid = c.oid WHERE c.relname = 'as_services'").SingleAsync();
         Assert.True(services >= 3_000, $"{services} services");
-        Assert.Equal(services, tuples);
-        Assert.True(pages > 0 && visible == pages, $"{visible} of {pages} pages all-visible");
-        Assert.True(analysed);
+        Assert.Equal(services, t.Tuples);
+        Assert.True(t.Pages > 0, $"{t.Pages} pages");
+        Assert.True(t.Vacuumed, "as_services was not vacuumed by the import");
+        Assert.True(t.Analysed, "as_services was not analysed by the import");
     }
 
-    sealed record TableStats(double Tuples, int Pages, int Visible, bool Analysed);
+    sealed record TableStats(double Tuples, int Pages, bool Vacuumed, bool Analysed);
 
     [Fact]
     public async Task AKilledImportLeavesNothingBehind()
