@@ -27,6 +27,7 @@ public static class AccountsSetup
     public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+        services.AddSingleton<ApiKeys.ApiKeyCache>();
         services.AddScoped<SignInService>();
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>

@@ -66,7 +66,11 @@ public static class Audit
 {
     /// <summary>Adds an entry to the context; it is written with the caller's SaveChanges, inside its transaction.</summary>
     public static void Record(this CohesionDb db, string actor, string action, string target, string detail = "", string ip = "") =>
-        db.AuditEntries.Add(new AuditEntry
+        db.AuditEntries.Add(Entry(actor, action, target, detail, ip));
+
+    /// <summary>An entry not yet added to any context, for a writer that stores it with its change later.</summary>
+    public static AuditEntry Entry(string actor, string action, string target, string detail = "", string ip = "") =>
+        new()
         {
             At = DateTime.UtcNow,
             Actor = Clip(actor, 254),
@@ -74,7 +78,7 @@ public static class Audit
             Target = Clip(target, 500),
             Detail = Clip(detail, 2000),
             IpAddress = Clip(ip, 64),
-        });
+        };
 
     static string Clip(string s, int n) => s.Length <= n ? s : s[..n];
 

@@ -13,6 +13,34 @@ public sealed class CohesionDb : DbContext
         Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
     }
 
+    /// <summary>The SQLite file's write queue (<see cref="SqliteWriteGate"/>), or null on PostgreSQL, found once per context.</summary>
+    SqliteWriteGate? Gate => _gate ??= Database.IsSqlite() ? SqliteWriteGate.For(Database.GetConnectionString()!) : null;
+    SqliteWriteGate? _gate;
+
+    /// <summary>
+    /// On SQLite, waits for the process's turn to write (<see cref="SqliteWriteGate"/>), for a writer about to begin an
+    /// explicit transaction of its own; dispose it after the commit. Nothing to wait for on PostgreSQL.
+    /// </summary>
+    public async ValueTask<SqliteWriteGate.Turn> WriteTurnAsync(CancellationToken ct) =>
+        Gate is { } gate && !gate.HeldHere ? await gate.EnterAsync(ct) : default;
+
+    /// <summary>On SQLite, a save outside an explicit transaction waits its turn in the process's write queue first.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (Database.CurrentTransaction is not null || Gate is not { } gate || gate.HeldHere) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        using var turn = await gate.EnterAsync(cancellationToken);
+        turn.Hold();
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (Database.CurrentTransaction is not null || Gate is not { } gate || gate.HeldHere) return base.SaveChanges(acceptAllChangesOnSuccess);
+        using var turn = gate.Enter();
+        turn.Hold();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
     public DbSet<Area> Areas => Set<Area>();
     public DbSet<AreaGrouping> AreaGroupings => Set<AreaGrouping>();
     public DbSet<AreaBoundary> AreaBoundaries => Set<AreaBoundary>();

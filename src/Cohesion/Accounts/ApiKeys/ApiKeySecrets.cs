@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Cohesion.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cohesion.Accounts.ApiKeys;
 
@@ -30,21 +28,5 @@ public static class ApiKeySecrets
         if (auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return auth[7..].Trim();
         var header = request.Headers["X-Api-Key"].ToString().Trim();
         return header.Length > 0 ? header : null;
-    }
-
-    /// <summary>The live (not revoked) key the request carries, or null; noting when it was last used at most once a minute.</summary>
-    public static async Task<ApiKey?> AuthenticateAsync(CohesionDb db, HttpRequest request, CancellationToken ct)
-    {
-        if (FromRequest(request) is not { Length: > 13 and < 200 } key || key[12] != '_') return null;
-        var prefix = key[..12];
-        var k = await db.ApiKeys.FirstOrDefaultAsync(x => x.Prefix == prefix, ct);
-        if (k is null || k.RevokedAt is not null || !CryptographicOperations.FixedTimeEquals(k.SecretHash, Hash(key))) return null;
-        var now = DateTime.UtcNow;
-        if (k.LastUsedAt is not { } last || now - last > TimeSpan.FromMinutes(1))
-        {
-            k.LastUsedAt = now;
-            await db.SaveChangesAsync(ct);
-        }
-        return k;
     }
 }

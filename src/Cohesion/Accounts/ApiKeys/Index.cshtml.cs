@@ -12,7 +12,7 @@ namespace Cohesion.Accounts.ApiKeys;
 /// /account/api-keys: an organisation's analysts and administrators make keys for their own systems to send reports
 /// with (the secret shown once, never stored), see when each was last used, and revoke them. Audited, without secrets.
 /// </summary>
-public sealed class ApiKeysModel(CohesionDb db) : AdminPage
+public sealed class ApiKeysModel(CohesionDb db, ApiKeyCache cache) : AdminPage
 {
     public List<ApiKey> Keys { get; private set; } = [];
     public string? Name { get; private set; }
@@ -58,6 +58,7 @@ public sealed class ApiKeysModel(CohesionDb db) : AdminPage
             k.RevokedAt = DateTime.UtcNow;
             db.Record(Actor, AuditActions.ApiKeyChanged, $"api key {k.Prefix}", $"revoked '{k.Name}'", Ip);
             await db.SaveChangesAsync(ct);
+            cache.Forget(k.Prefix);
         }
         Notice($"Key {k.Name} ({k.Prefix}) revoked: requests with it are refused from now on");
         return RedirectToPage();

@@ -81,9 +81,9 @@ public static class ReportsApi
     static ProblemHttpResult Unauthorised() =>
         Problem(401, "API key required", "Send a live API key of your organisation as 'Authorization: Bearer KEY' or 'X-Api-Key: KEY'. Keys are made at /account/api-keys.");
 
-    static async Task<(ApiKey? Key, IResult? Refusal)> KeyAsync(HttpContext http, CohesionDb db, ApiKeyLimiter limiter, CancellationToken ct)
+    static async Task<(ApiKey? Key, IResult? Refusal)> KeyAsync(HttpContext http, CohesionDb db, ApiKeyCache keys, ApiKeyLimiter limiter, CancellationToken ct)
     {
-        var key = await ApiKeySecrets.AuthenticateAsync(db, http.Request, ct);
+        var key = await keys.AuthenticateAsync(db, http.Request, ct);
         if (key is null) return (null, Unauthorised());
         if (!limiter.TryAcquire(key.Prefix))
         {
@@ -93,9 +93,13 @@ public static class ReportsApi
         return (key, null);
     }
 
-    static async Task<IResult> Submit(HttpContext http, CohesionDb db, AreaStatsCache places, ApiKeyLimiter limiter, IOptions<ReportOptions> options, DetectionSignal signal, CancellationToken ct)
+    static async Task<IResult> Submit(HttpContext http, CohesionDb db, AreaStatsCache places, ApiKeyCache keys, ApiKeyLimiter limiter, IOptions<ReportOptions> options,
+        SubmissionWriter writer, CancellationToken ct)
     {
-        var (key, refused) = await KeyAsync(http, db, limiter, ct);
+        // One connection for the request's few statements: opened per statement, the pool's checks and SQLite's
+        // per-connection set-up (functions, pragmas) cost as much as a statement each.
+        await db.Database.OpenConnectionAsync(ct);
+        var (key, refused) = await KeyAsync(http, db, keys, limiter, ct);
         if (refused is not null) return refused;
         if (!(http.Request.ContentType ?? "").StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
             return Problem(415, "JSON required", $"Send the report as application/json (the request said '{http.Request.ContentType}').");
@@ -123,20 +127,13 @@ public static class ReportsApi
                 extensions: new Dictionary<string, object?> { ["errors"] = errors.Select(e => new { field = e.Field, value = e.Value, message = e.Message }).ToList() });
 
         var actor = $"api-key:{key.Prefix}";
-        if (await StoredAsync(db, key.OrganisationId, input) is { } stored) return await Retried(db, stored, input, directory, ct);
-        var r = ReportWriter.Create(db, input, key.OrganisationId, ReportChannel.Api, ReportTriage.Accepted, null, DateTime.UtcNow);
-        db.Record(actor, AuditActions.TensionReportCreated, $"tension report {r.Id:D}", $"client id {input.ClientId}; {r.Type.Code()} in {directory.ById[r.AreaId].Code}; by API key {key.Name}", http.Ip());
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (ReportWriter.IsDuplicateClientId(e))
-        {
-            // A retry sent at the same moment stored it first: this one is the same report, not a second.
-            db.ChangeTracker.Clear();
+        // Stored first and asked after: the unique (organisation, client id) index tells a retry from a new report in the
+        // insert itself, so a new report costs no lookup, and two copies racing cannot both be stored.
+        var (r, reporter) = ReportWriter.New(input, key.OrganisationId, ReportChannel.Api, ReportTriage.Accepted, null, DateTime.UtcNow);
+        var audit = Audit.Entry(actor, AuditActions.TensionReportCreated, $"tension report {r.Id:D}",
+            $"client id {input.ClientId}; {r.Type.Code()} in {directory.ById[r.AreaId].Code}; by API key {key.Name}", http.Ip());
+        if (await writer.StoreAsync(new SubmissionWriter.Submission(r, reporter, audit), ct) == SubmissionWriter.Outcome.Duplicate)
             return await Retried(db, (await StoredAsync(db, key.OrganisationId, input))!, input, directory, ct);
-        }
-        signal.ReportsChanged();
         http.Response.Headers.Location = $"/api/v1/tensions/reports/{r.Id:D}";
         return Send(Dto(r, directory), StatusCodes.Status201Created);
     }
@@ -187,9 +184,9 @@ public static class ReportsApi
 
     static string Plain(JsonException e) => e.Message.Split(" Path:")[0].Split(". LineNumber")[0];
 
-    static async Task<IResult> List(HttpContext http, CohesionDb db, AreaStatsCache places, ApiKeyLimiter limiter, string? since, CancellationToken ct)
+    static async Task<IResult> List(HttpContext http, CohesionDb db, AreaStatsCache places, ApiKeyCache keys, ApiKeyLimiter limiter, string? since, CancellationToken ct)
     {
-        var (key, refused) = await KeyAsync(http, db, limiter, ct);
+        var (key, refused) = await KeyAsync(http, db, keys, limiter, ct);
         if (refused is not null) return refused;
         DateTime? from = null;
         if (!string.IsNullOrWhiteSpace(since))

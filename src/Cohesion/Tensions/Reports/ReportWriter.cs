@@ -12,15 +12,23 @@ public static class ReportWriter
 {
     public static TensionReport Create(CohesionDb db, ReportInput i, int owner, ReportChannel channel, ReportTriage triage, int? userId, DateTime now, bool synthetic = false)
     {
+        var (r, reporter) = New(i, owner, channel, triage, userId, now, synthetic);
+        db.TensionReports.Add(r);
+        if (reporter is not null) db.TensionReporters.Add(reporter);
+        return r;
+    }
+
+    /// <summary>A new report and its reporter (when given), not yet added to any context (the API's writer stores them in batches).</summary>
+    public static (TensionReport Report, ReportReporter? Reporter) New(ReportInput i, int owner, ReportChannel channel, ReportTriage triage, int? userId, DateTime now,
+        bool synthetic = false)
+    {
         var r = new TensionReport
         {
             Id = Guid.NewGuid(), ClientId = i.ClientId, OwnerOrganisationId = owner, Channel = channel, Triage = triage, CreatedByUserId = userId,
             IsSynthetic = synthetic, CreatedAt = now, Version = 1,
         };
         Set(r, i, now);
-        db.TensionReports.Add(r);
-        if (i.Reporter is { } who) db.TensionReporters.Add(Reporter(r.Id, who));
-        return r;
+        return (r, i.Reporter is { } who ? Reporter(r.Id, who) : null);
     }
 
     /// <summary>Changes the report to the input (and its reporter, when <paramref name="reporter"/> is loaded); whether anything differed.</summary>

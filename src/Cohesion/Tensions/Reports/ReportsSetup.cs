@@ -32,6 +32,7 @@ public static class ReportsSetup
             .Validate(o => o.ApiPermitPerMinute is >= 1 and <= 1_000_000, "Cohesion:Tensions:ApiPermitPerMinute must be from 1 to 1,000,000").ValidateOnStart();
         services.TryAddSingleton<PublicFormLimiter>();
         services.AddSingleton<ApiKeyLimiter>();
+        services.AddSingleton<Api.SubmissionWriter>();
         services.Configure<RazorPagesOptions>(o =>
         {
             foreach (var page in PublicPages) o.Conventions.AllowAnonymousToPage(page);

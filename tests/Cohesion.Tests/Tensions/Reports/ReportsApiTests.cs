@@ -145,4 +145,25 @@ public class ReportsApiTests
         var (contributor, _, _) = await SignIn.NewUserClientAsync(app, "officer@police.example", Role.Contributor, "Greater Manchester Police");
         Assert.Equal(HttpStatusCode.Forbidden, (await contributor.GetAsync("/account/api-keys")).StatusCode);
     }
+
+    [Fact]
+    public async Task EachKeyIsLimitedApartAndTheLimitAnswers429WithRetryAfter()
+    {
+        await using var app = await TestApp.StartAsync(DatabaseProvider.Sqlite, "--Cohesion:Tensions:ApiPermitPerMinute", "3");
+        var (analyst, _, _) = await SignIn.NewUserClientAsync(app, "systems@police.example", Role.Analyst, "Greater Manchester Police");
+        using var looping = Keyed(app, await CreateKeyAsync(analyst, "Stuck feed"));
+        using var other = Keyed(app, await CreateKeyAsync(analyst, "Other feed"));
+
+        for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.Created, (await looping.PostAsync("/api/v1/tensions/reports", Json(Body($"L-{i}")))).StatusCode);
+        var refused = await looping.PostAsync("/api/v1/tensions/reports", Json(Body("L-3")));
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("10", refused.Headers.GetValues("Retry-After").Single());
+        Assert.Contains("too many requests in the last minute", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await looping.GetAsync("/api/v1/tensions/reports")).StatusCode);
+        // The other key of the same organisation is not starved by the first.
+        Assert.Equal(HttpStatusCode.Created, (await other.PostAsync("/api/v1/tensions/reports", Json(Body("O-1")))).StatusCode);
+        await using var db = app.Database.Context();
+        Assert.Equal(4, await db.TensionReports.CountAsync());
+        Assert.False(await db.TensionReports.AnyAsync(r => r.ClientId == "L-3"));
+    }
 }
