@@ -163,6 +163,21 @@ public class OrukApiTests
             seen.AddRange(ids);
         }
         Assert.Equal(5, seen.Distinct().Count());
+        // Words: the count and the page come from one pass over the matches; the list and full services agree.
+        var searched = new List<string>();
+        for (var p = 1; p <= 2; p++)
+        {
+            var page = await GetJsonAsync(http, $"/openreferral/services?search=english&per_page=1&page={p}");
+            Assert.Equal((2, 2, p, 1, p == 1, p == 2), ((int)page["total_items"]!, (int)page["total_pages"]!, (int)page["page_number"]!, (int)page["size"]!,
+                (bool)page["first_page"]!, (bool)page["last_page"]!));
+            var full = await GetJsonAsync(http, $"/openreferral/services?search=english&per_page=1&page={p}&full_service=true");
+            Assert.Equal(page["contents"]!.AsArray().Select(s => (string)s!["id"]!), full["contents"]!.AsArray().Select(s => (string)s!["id"]!));
+            searched.AddRange(page["contents"]!.AsArray().Select(s => (string)s!["id"]!));
+        }
+        Assert.Equal(searched.Order(StringComparer.Ordinal), searched);
+        var pastMatches = await GetJsonAsync(http, "/openreferral/services?search=english&per_page=1&page=3");
+        Assert.Equal((2, true), ((int)pastMatches["total_items"]!, (bool)pastMatches["empty"]!));
+
         var beyond = await GetJsonAsync(http, "/openreferral/services?per_page=2&page=4");
         Assert.True((bool)beyond["empty"]!);
         Assert.Empty(beyond["contents"]!.AsArray());
