@@ -2,6 +2,7 @@ using Cohesion.Admin;
 using Cohesion.Assets.Editing;
 using Cohesion.Data;
 using Cohesion.Sharing;
+using Cohesion.Web;
 using Cohesion.Tensions.Model;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,17 @@ public sealed class ApiKeysModel(CohesionDb db, ApiKeyCache cache) : AdminPage
         Keys = await db.ApiKeys.AsNoTracking().Where(k => k.OrganisationId == Organisation).OrderBy(k => k.RevokedAt != null).ThenByDescending(k => k.CreatedAt).ToListAsync(ct);
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    /// <summary>The organisation's keys as CSV or xlsx (audited): names, prefixes and dates, never a secret or its hash.</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
+    {
+        if (!AdminExport.IsFormat(format)) return NotFound();
+        await LoadAsync(ct);
+        var table = new ExportTable("API keys", ["name", "prefix", "created", "last_used", "revoked"],
+            Keys.Select(k => new object?[] { k.Name, k.Prefix, UkTime.Iso(k.CreatedAt), UkTime.Iso(k.LastUsedAt), UkTime.Iso(k.RevokedAt) }).ToList(),
+            AdminExport.About("your organisation's keys", Keys.Count, truncated: false));
+        return await AdminExport.FileAsync(HttpContext, db, table, "api-keys", format!, "your organisation's keys", ct);
+    }
 
     public async Task<IActionResult> OnPostCreateAsync(string? name, CancellationToken ct)
     {

@@ -5,6 +5,7 @@ using Cohesion.Data;
 using Cohesion.Places;
 using Cohesion.Tensions.Model;
 using Cohesion.Tensions.Reports;
+using Cohesion.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,6 +40,17 @@ public sealed class LeadsModel(CohesionDb db, AreaStatsCache places) : AdminPage
     }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    /// <summary>The leads as CSV or xlsx (audited): who leads which area, since when, with e-mail alerts or not.</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
+    {
+        if (!AdminExport.IsFormat(format)) return NotFound();
+        await LoadAsync(ct);
+        var table = new ExportTable("Monitoring leads", ["area_code", "area_name", "email", "name", "organisation", "email_alerts", "since"],
+            Leads.Select(l => new object?[] { l.AreaCode, l.AreaName, l.Email, l.Name, l.Organisation, l.EmailAlerts ? "yes" : "no", UkTime.Iso(l.Since) }).ToList(),
+            AdminExport.About("none", Leads.Count, truncated: false));
+        return await AdminExport.FileAsync(HttpContext, db, table, "monitoring-leads", format!, "none", ct);
+    }
 
     public async Task<IActionResult> OnPostAddAsync(string? user, string? area, bool emailAlerts, CancellationToken ct)
     {

@@ -70,8 +70,15 @@ public class MediaAndLeadsTests
         var again = await SignIn.PostFormAsync(admin, "/tensions/leads", [("user", user.Id.ToString()), ("area", TensionReportSetup.District)], "/tensions/leads?handler=add");
         Assert.Contains("lead@council.example already leads Oldham", WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await analyst.GetAsync("/tensions/reports/triage")).StatusCode);
+        // The list downloads (administrators only), and the download is audited.
+        var csv = await admin.GetStringAsync("/tensions/leads?handler=export&format=csv");
+        Assert.Contains("area_code,area_name,email,name,organisation,email_alerts,since", csv, StringComparison.Ordinal);
+        Assert.Contains("E08000004,Oldham,lead@council.example,", csv, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/tensions/leads?handler=export&format=xlsx")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await analyst.GetAsync("/tensions/leads?handler=export&format=csv")).StatusCode);
 
         await using var db = app.Database.Context();
+        Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.Action == AuditActions.Export && a.Target.StartsWith("monitoring-leads.")));
         var lead = await db.MonitoringLeads.SingleAsync();
         Assert.True(lead.EmailAlerts);
         Assert.Equal(HttpStatusCode.Redirect, (await SignIn.PostFormAsync(admin, "/tensions/leads", [("id", lead.Id.ToString())], "/tensions/leads?handler=remove")).StatusCode);

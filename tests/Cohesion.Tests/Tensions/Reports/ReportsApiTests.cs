@@ -141,6 +141,11 @@ public class ReportsApiTests
         await using var check = app.Database.Context();
         Assert.False(await check.TensionReports.AnyAsync());
         Assert.Equal(["created 'Feed'", "revoked 'Feed'"], await check.AuditEntries.Where(a => a.Action == AuditActions.ApiKeyChanged).OrderBy(a => a.Id).Select(a => a.Detail).ToListAsync());
+        // The list of keys downloads without secrets or hashes.
+        var keysCsv = await analyst.GetStringAsync("/account/api-keys?handler=export&format=csv");
+        Assert.Contains("name,prefix,created,last_used,revoked", keysCsv, StringComparison.Ordinal);
+        Assert.Contains("Feed," + key[..12] + ",", keysCsv, StringComparison.Ordinal);
+        Assert.DoesNotContain(key[13..], keysCsv, StringComparison.Ordinal);
         // A contributor cannot make keys.
         var (contributor, _, _) = await SignIn.NewUserClientAsync(app, "officer@police.example", Role.Contributor, "Greater Manchester Police");
         Assert.Equal(HttpStatusCode.Forbidden, (await contributor.GetAsync("/account/api-keys")).StatusCode);
