@@ -18,7 +18,7 @@ namespace Cohesion.Tensions.Api;
 /// own savepoint, so only that report is answered otherwise; a failed commit fails the batch (nothing of it is stored).
 /// A queued report is stored even when its request is abandoned: the client's retry then finds it.
 /// </summary>
-public sealed class SubmissionWriter : IAsyncDisposable
+public sealed class SubmissionWriter : IAsyncDisposable, IDisposable
 {
     /// <summary>At most this many reports to a transaction, so a burst is answered in steps and no one waits for all of it.</summary>
     public const int MaxBatch = 64;
@@ -138,5 +138,12 @@ public sealed class SubmissionWriter : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _loop;
+    }
+
+    /// <summary>The same for a container disposed synchronously (which refuses services that can only be disposed asynchronously).</summary>
+    public void Dispose()
+    {
+        _queue.Writer.TryComplete();
+        _loop.GetAwaiter().GetResult();
     }
 }

@@ -62,4 +62,24 @@ public class SubmissionWriterTests
         // One audit entry per stored report, none for a retry or the refused one.
         Assert.Equal(32, await check.AuditEntries.CountAsync(a => a.Action == AuditActions.TensionReportCreated));
     }
+
+    [Fact]
+    public async Task DisposedSynchronouslyItStoresWhatIsQueuedAndTakesNoMore()
+    {
+        await using var app = await TestApp.StartAsync(DatabaseProvider.Sqlite);
+        int org, area;
+        await using (var db = app.Database.Context())
+        {
+            org = await db.Organisations.Select(o => o.Id).FirstAsync();
+            area = await db.Areas.Where(a => a.Code == TensionReportSetup.Lsoa).Select(a => a.Id).SingleAsync();
+        }
+        var writer = new SubmissionWriter(app.App.Services.GetRequiredService<DatabaseSettings>(), new Cohesion.Tensions.Watch.DetectionSignal(),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<SubmissionWriter>.Instance);
+        var stored = writer.StoreAsync(Report(org, area, "LAST"), CancellationToken.None);
+        writer.Dispose();
+        Assert.Equal(SubmissionWriter.Outcome.Stored, await stored.WaitAsync(TimeSpan.FromSeconds(30)));
+        await Assert.ThrowsAnyAsync<System.Threading.Channels.ChannelClosedException>(() => writer.StoreAsync(Report(org, area, "AFTER"), CancellationToken.None));
+        await using var check = app.Database.Context();
+        Assert.True(await check.TensionReports.AnyAsync(r => r.ClientId == "LAST"));
+    }
 }
