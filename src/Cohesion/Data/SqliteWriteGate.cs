@@ -20,17 +20,17 @@ public sealed class SqliteWriteGate
 {
     public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);
 
-    static readonly ConcurrentDictionary<string, SqliteWriteGate> Gates = new(StringComparer.Ordinal);
+    static readonly ConcurrentDictionary<string, SqliteWriteGate> ByFile = new(StringComparer.Ordinal);
+    /// <summary>Each context asks once: the connection string is parsed and the path resolved once per string, not per request.</summary>
+    static readonly ConcurrentDictionary<string, SqliteWriteGate> ByConnectionString = new(StringComparer.Ordinal);
     static readonly AsyncLocal<SqliteWriteGate?> Holding = new();
 
     readonly SemaphoreSlim _turn = new(1, 1);
 
     /// <summary>The gate of the file a connection string names (one per file, shared by every context of this process).</summary>
-    public static SqliteWriteGate For(string connectionString)
-    {
-        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
-        return Gates.GetOrAdd(Path.GetFullPath(file), _ => new SqliteWriteGate());
-    }
+    public static SqliteWriteGate For(string connectionString) =>
+        ByConnectionString.GetOrAdd(connectionString, cs =>
+            ByFile.GetOrAdd(Path.GetFullPath(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(cs).DataSource), _ => new SqliteWriteGate()));
 
     /// <summary>Whether this flow already holds the turn (a save inside a save: it must not wait for itself).</summary>
     public bool HeldHere => Holding.Value == this;

@@ -91,8 +91,7 @@ public static class OrukApi
             // they were inlined as constants, and every page number was a new query for EF to compile and the database to plan.
             var rows = await db.AssetServices.AsNoTracking().Include(s => s.Organisation)
                 .Where(s => q.OrderBy(x => x.Id).Select(x => x.Id).Skip(skip).Take(perPage).Contains(s.Id)).OrderBy(s => s.Id).ToListAsync(ct);
-            var c = ListContext(http);
-            return Json(Paged(rows.Select(s => HsdsMapper.Summary(s, c)).ToList(), total, page, perPage));
+            return Summaries(http, rows, total, page, perPage);
         }
         // Each part of a full service is its own split query: with the ids as a subquery each would walk the index to
         // the page again, so they are read once and passed as a list.
@@ -105,14 +104,18 @@ public static class OrukApi
     {
         if (ids.Count == 0) return Json(Paged(Array.Empty<HsdsService>(), total, page, perPage));
         if (!full)
-        {
-            var rows = await db.AssetServices.AsNoTracking().Include(s => s.Organisation).Where(s => ids.Contains(s.Id)).OrderBy(s => s.Id).ToListAsync(ct);
-            var c = ListContext(http);
-            return Json(Paged(rows.Select(s => HsdsMapper.Summary(s, c)).ToList(), total, page, perPage));
-        }
+            return Summaries(http, await db.AssetServices.AsNoTracking().Include(s => s.Organisation).Where(s => ids.Contains(s.Id)).OrderBy(s => s.Id).ToListAsync(ct),
+                total, page, perPage);
         var found = await db.AssetServices.AsNoTracking().WithParts().Where(s => ids.Contains(s.Id)).OrderBy(s => s.Id).ToListAsync(ct);
         var context = await ContextAsync(db, http, found, ct);
         return Json(Paged(found.Select(s => HsdsMapper.Full(s, context)).ToList(), total, page, perPage));
+    }
+
+    /// <summary>A list page: each service's own fields.</summary>
+    static IResult Summaries(HttpContext http, List<Service> rows, int total, int page, int perPage)
+    {
+        var c = ListContext(http);
+        return Json(Paged(rows.Select(s => HsdsMapper.Summary(s, c)).ToList(), total, page, perPage));
     }
 
     /// <summary>What a list of services' own fields needs: no taxonomy names or area codes, so nothing from the database.</summary>

@@ -12,26 +12,21 @@ ALTER TABLE as_search_docs SET (parallel_workers = 0);
 -- (the build's cost follows the table's size, the insertions' the number rewritten), and from 10,000 documents. The
 -- drop locks the table until the commit: searches made meanwhile wait for the import to commit, as they would for
 -- its documents anyway.
-CREATE OR REPLACE FUNCTION as_search_flush() RETURNS void LANGUAGE plpgsql AS $$
-DECLARE ids uuid[];
+--
+-- 0007's as_search_refresh keeps its body under a new name (as_search_write) and as_search_refresh becomes the one
+-- place that chooses, so as_search_flush() and anything else that refreshes get the choice without being rewritten.
+ALTER FUNCTION as_search_refresh(uuid[]) RENAME TO as_search_write;
+
+CREATE FUNCTION as_search_refresh(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-    WITH gone AS (DELETE FROM as_search_dirty RETURNING service_id) SELECT array_agg(service_id) INTO ids FROM gone;
-    -- A bulk write's tables have no statistics for the rows it added (ANALYZE counts this transaction's own rows):
-    -- without them the planner joins 50,000 services as if there were a handful, and the refresh took 448 s, not 20.
-    IF cardinality(ids) > 1000 THEN
-        ANALYZE as_services, as_organisations, as_service_terms, as_service_locations, as_locations, as_search_docs, as_search_points;
-    END IF;
-    IF ids IS NULL THEN
-        RETURN;
-    END IF;
     IF cardinality(ids) >= 10000
        AND cardinality(ids) * 4 >= (SELECT greatest(reltuples, 0) FROM pg_class WHERE oid = 'as_search_docs'::regclass) THEN
         DROP INDEX ix_as_search_docs_document;
         DROP INDEX ix_as_search_docs_facets;
-        PERFORM as_search_refresh(ids);
+        PERFORM as_search_write(ids);
         CREATE INDEX ix_as_search_docs_document ON as_search_docs USING gin (document);
         CREATE INDEX ix_as_search_docs_facets ON as_search_docs USING gin (facets);
     ELSE
-        PERFORM as_search_refresh(ids);
+        PERFORM as_search_write(ids);
     END IF;
 END $$;

@@ -7,7 +7,6 @@ using Cohesion.Data;
 using Cohesion.Places;
 using Cohesion.Tensions.Model;
 using Cohesion.Tensions.Reports;
-using Cohesion.Tensions.Watch;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -96,9 +95,6 @@ public static class ReportsApi
     static async Task<IResult> Submit(HttpContext http, CohesionDb db, AreaStatsCache places, ApiKeyCache keys, ApiKeyLimiter limiter, IOptions<ReportOptions> options,
         SubmissionWriter writer, CancellationToken ct)
     {
-        // One connection for the request's few statements: opened per statement, the pool's checks and SQLite's
-        // per-connection set-up (functions, pragmas) cost as much as a statement each.
-        await db.Database.OpenConnectionAsync(ct);
         var (key, refused) = await KeyAsync(http, db, keys, limiter, ct);
         if (refused is not null) return refused;
         if (!(http.Request.ContentType ?? "").StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
