@@ -23,6 +23,8 @@ public sealed class AlertModel(CohesionDb db, AreaStatsCache placesCache, Series
     public AreaInfo Area { get; private set; } = null!;
     public TensionViewer Viewer { get; private set; } = null!;
     public bool CanAct { get; private set; }
+    /// <summary>{the alert's id} when its count is withheld from the viewer.</summary>
+    public IReadOnlySet<int> Withheld { get; private set; } = new HashSet<int>();
     public SeriesHistory.View? Series { get; private set; }
     public List<ReportLine> Reports { get; private set; } = [];
     public List<TensionAction> Actions { get; private set; } = [];
@@ -52,7 +54,8 @@ public sealed class AlertModel(CohesionDb db, AreaStatsCache placesCache, Series
     async Task ShowAsync(CancellationToken ct)
     {
         var current = Weeks.Current(clock.GetUtcNow().UtcDateTime);
-        Series = await history.LoadAsync(db, Alert.SeriesKey, Math.Max(current, Weeks.Index(Alert.LastWeek)), 52, ct);
+        Series = await history.LoadAsync(db, Alert.SeriesKey, Math.Max(current, Weeks.Index(Alert.LastWeek)), 52, Viewer, ct);
+        Withheld = await history.WithheldAlertsAsync(db, [Alert], Viewer, current, ct);
         Reports = await ReportsBehind.ForAsync(db, new AreaRollup(Places), Alert.SeriesKey, Alert.FirstWeek, Alert.LastWeek,
             ReportViewer.Of(User, Viewer.IsLead), ct);
         Actions = await db.TensionActions.AsNoTracking().Where(a => a.AlertId == Alert.Id).OrderBy(a => a.DueOn).ToListAsync(ct);

@@ -17,7 +17,7 @@ public sealed record AlertFilter(AlertState? State, string? Area, bool OpenOnly)
     public string Describe() => $"state={(State?.ToString() ?? (OpenOnly ? "open or acknowledged" : "any"))}; area={Area ?? "all"}";
 }
 
-/// <summary>The words and figures of an alert as lists and files show them; observed counts under the ward rule for non-leads.</summary>
+/// <summary>The words and figures of an alert as lists and files show them; observed counts as the viewer may see them.</summary>
 public static class AlertWords
 {
     public static string StateLabel(AlertState s) => s switch { AlertState.Open => "Open", AlertState.Acknowledged => "Acknowledged", _ => "Closed" };
@@ -28,11 +28,12 @@ public static class AlertWords
         ? Watch.Weeks.Iso(Watch.Weeks.Index(a.FirstWeek))
         : $"{Watch.Weeks.Iso(Watch.Weeks.Index(a.FirstWeek))} to {Watch.Weeks.Iso(Watch.Weeks.Index(a.LastWeek))}";
 
-    /// <summary>Whether the alert's counts are ward-level (the disclosure rule applies) rather than the district's.</summary>
-    public static bool WardLevel(TensionAlert a, PlaceDirectory places) => places.ById.GetValueOrDefault(a.AreaId)?.Level != AreaLevel.LocalAuthority;
+    /// <summary>The latest alarm week's count, or [c] where withheld from the viewer (<see cref="SeriesHistory.WithheldAlertsAsync"/>).</summary>
+    public static string Observed(TensionAlert a, IReadOnlySet<int> withheld) =>
+        withheld.Contains(a.Id) ? "[c]" : a.Observed.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
 
-    public static string Observed(TensionAlert a, PlaceDirectory places, TensionViewer v) =>
-        CountDisclosure.Show(a.Observed, v.SeesExactCounts || !WardLevel(a, places));
+    /// <summary>The count for files: null where withheld.</summary>
+    public static int? Published(TensionAlert a, IReadOnlySet<int> withheld) => withheld.Contains(a.Id) ? null : a.Observed;
 
     public static string Number(double? x) => x is { } d ? d.ToString("0.0", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) : "–";
 }

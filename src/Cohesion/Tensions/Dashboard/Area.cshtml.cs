@@ -31,7 +31,7 @@ public sealed class AreaModel(CohesionDb db, AreaStatsCache placesCache, SeriesH
         var since = Weeks.Monday(Current - HistoryWeeks + 1);
         Assessments = await db.TensionAssessments.AsNoTracking().Include(a => a.Actions).Where(a => a.AreaId == area.Id && a.WeekStart >= since).OrderByDescending(a => a.WeekStart).ToListAsync(ct);
         Alerts = await db.TensionAlerts.AsNoTracking().Where(a => a.AreaId == area.Id).OrderByDescending(a => a.LastWeek).Take(50).ToListAsync(ct);
-        Series = await history.LoadAsync(db, WeeklyCounts.Key(area.Code, WeeklyCounts.All, WeeklyCounts.All), Current, HistoryWeeks, ct);
+        Series = await history.LoadAsync(db, WeeklyCounts.Key(area.Code, WeeklyCounts.All, WeeklyCounts.All), Current, HistoryWeeks, Viewer, ct);
         return true;
     }
 
@@ -41,7 +41,8 @@ public sealed class AreaModel(CohesionDb db, AreaStatsCache placesCache, SeriesH
     public IEnumerable<(int Week, TensionAssessment? Assessment)> LevelWeeks =>
         Enumerable.Range(Current - HistoryWeeks + 1, HistoryWeeks).Select(w => (w, Assessments.FirstOrDefault(a => Weeks.Index(a.WeekStart) == w)));
 
-    public bool ExactCounts => Viewer.SeesExactCounts || Area.Level == AreaLevel.LocalAuthority;
+    /// <summary>Whether the count of a week is withheld from the viewer.</summary>
+    public bool Withheld(int week) => Series?.Withheld.Contains(week) == true;
 
     public async Task<IActionResult> OnGetExportAsync(string code, string? format, CancellationToken ct)
     {
@@ -51,12 +52,12 @@ public sealed class AreaModel(CohesionDb db, AreaStatsCache placesCache, SeriesH
         var rows = LevelWeeks.Select(x => new object?[]
         {
             Weeks.Iso(x.Week), x.Assessment?.Level, x.Assessment is { } a ? TensionWords.LevelName(a.Level) : null,
-            counts.TryGetValue(x.Week, out var c) ? CountDisclosure.Published(c.Observed, ExactCounts) : null,
+            counts.TryGetValue(x.Week, out var c) && !Withheld(x.Week) ? c.Observed : null,
             counts.TryGetValue(x.Week, out var e) ? e.Expected : null, counts.TryGetValue(x.Week, out var u) ? u.Upper : null,
             counts.TryGetValue(x.Week, out var al) && al.Alarm ? "alarm" : "",
         }).ToList();
         var table = new ExportTable($"Tension level and reports, {Area.Name}", ["week", "level", "level_name", "reports", "expected", "upper_bound", "alarm"], rows,
-            [("Area", $"{Area.Name} ({Area.Code})"), ("Counts", ExactCounts ? "exact" : "ward counts of 1 to 4 withheld (empty)"), ("Method", Series?.Method ?? ""), ExportFiles.Exported(Actor)]);
+            [("Area", $"{Area.Name} ({Area.Code})"), ("Counts", Viewer.SeesExactCounts ? "exact" : "empty = withheld: " + CountDisclosure.Rule), ("Method", Series?.Method ?? ""), ExportFiles.Exported(Actor)]);
         return await AdminExport.FileAsync(HttpContext, db, table, $"tensions-area-{Area.Code}", format!, Viewer.Policy, ct);
     }
 }

@@ -13,7 +13,7 @@ namespace Cohesion.Tensions.Dashboard;
 /// <summary>
 /// /tensions: the lead's picture of a district — current levels by ward (map and table), the district's weekly counts
 /// with the expected band and alarms for a chosen series (chart and table), open alerts, overdue actions and recent
-/// media items. District counts are shown whole; ward figures follow the ward rule for non-leads.
+/// media items. Counts follow <see cref="CountProtection"/> for non-leads.
 /// </summary>
 public sealed class DashboardModel(CohesionDb db, AreaStatsCache placesCache, SeriesHistory history, DetectionStatus status, TimeProvider clock) : AdminPage
 {
@@ -25,6 +25,8 @@ public sealed class DashboardModel(CohesionDb db, AreaStatsCache placesCache, Se
     public string SeriesChoice { get; private set; } = "*|*";
     public List<Choice> SeriesChoices { get; private set; } = [];
     public List<TensionAlert> OpenAlerts { get; private set; } = [];
+    /// <summary>Open alerts whose count the viewer may not see.</summary>
+    public IReadOnlySet<int> Withheld { get; private set; } = new HashSet<int>();
     public List<(TensionAction Action, string Link, string Where)> Overdue { get; private set; } = [];
     public List<MediaItem> Media { get; private set; } = [];
     public RunSummary? LastRun => status.Last;
@@ -43,9 +45,10 @@ public sealed class DashboardModel(CohesionDb db, AreaStatsCache placesCache, Se
             .. Enum.GetValues<ReportType>().Select(t => new Choice($"{t.Code()}|*", t.Label())),
             .. TensionWords.Each(TensionWords.Monitored).Select(s => new Choice($"*|{TensionWords.Code(s)}", "Motivation: " + TensionWords.Label(s).ToLowerInvariant()))];
         SeriesChoice = SeriesChoices.Any(c => c.Value == series) ? series! : "*|*";
-        Series = await history.LoadAsync(db, $"{District.Code}|{SeriesChoice}", current, 52, ct);
+        Series = await history.LoadAsync(db, $"{District.Code}|{SeriesChoice}", current, 52, Viewer, ct);
         var within = rollup.Within(District);
         OpenAlerts = await db.TensionAlerts.AsNoTracking().Where(a => a.State != AlertState.Closed && within.Contains(a.AreaId)).OrderByDescending(a => a.LastWeek).ThenByDescending(a => a.Id).Take(20).ToListAsync(ct);
+        Withheld = await history.WithheldAlertsAsync(db, OpenAlerts, Viewer, current, ct);
         var today = UkTime.Today;
         var assessments = await db.TensionAssessments.AsNoTracking().Where(a => within.Contains(a.AreaId)).Select(a => new { a.Id, a.AreaId }).ToDictionaryAsync(a => a.Id, a => a.AreaId, ct);
         var alerts = await db.TensionAlerts.AsNoTracking().Where(a => within.Contains(a.AreaId)).Select(a => new { a.Id, a.AreaId }).ToDictionaryAsync(a => a.Id, a => a.AreaId, ct);
@@ -75,8 +78,8 @@ public sealed class DashboardModel(CohesionDb db, AreaStatsCache placesCache, Se
                 [.. Levels.Select(l => new object?[] { l.Ward.Code, l.Ward.Name, l.Level, l.Level is { } v ? TensionWords.LevelName(v) : "not assessed in the last 4 weeks", l.Week is { } w ? Weeks.Iso(Weeks.Index(w)) : null, l.Synthetic ? "synthetic" : "" })],
                 [("Current", $"The latest assessment of each ward within {CurrentLevels.StaleAfterWeeks} weeks"), ("Scale", "1 low, 2 moderate, 3 elevated, 4 high, 5 critical"), ExportFiles.Exported(Actor)]),
             "counts" => new ExportTable(Series!.Title, ["week", "reports", "expected", "upper_bound", "alarm", "note"],
-                [.. Series.Weeks.Select(w => new object?[] { Weeks.Iso(w.Week), w.Observed, w.Expected, w.Upper, w.Alarm ? "alarm" : "", w.Note })],
-                [("Series", Series.Key), ("Method", Series.Method), ("Counts", "District counts, reports not rejected, by ISO week (UK time)"), ("Synthetic", Synthetic ? "The log holds the demo's synthetic reports" : "No synthetic reports"), ExportFiles.Exported(Actor)]),
+                [.. Series.Weeks.Select(w => new object?[] { Weeks.Iso(w.Week), Series.Withheld.Contains(w.Week) ? null : w.Observed, w.Expected, w.Upper, w.Alarm ? "alarm" : "", w.Note })],
+                [("Series", Series.Key), ("Method", Series.Method), ("Counts", "District counts, reports not rejected, by ISO week (UK time)" + (Series.Withheld.Count > 0 ? "; empty = withheld so that a ward count cannot be worked out" : "")), ("Synthetic", Synthetic ? "The log holds the demo's synthetic reports" : "No synthetic reports"), ExportFiles.Exported(Actor)]),
             _ => new ExportTable($"Overdue actions, {District.Name}", ["area", "action", "owner", "due", "link"],
                 [.. Overdue.Select(o => new object?[] { o.Where, o.Action.Description, o.Action.Owner, o.Action.DueOn.ToString("yyyy-MM-dd", uk), o.Link })],
                 [("Overdue", "Open actions due before today"), ExportFiles.Exported(Actor)]),

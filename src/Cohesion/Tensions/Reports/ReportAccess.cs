@@ -72,9 +72,16 @@ public static class ReportAccess
             r.Factors, r.Description, r.PeopleAffected, r.ExactLocation, r.Latitude, r.Longitude, r.ClientId, r.Channel, r.CreatedAt, r.UpdatedAt, r.Version);
     }
 
-    /// <summary>What others may see of reports: accepted ones only (a public report waiting for triage is the owner's business).</summary>
+    /// <summary>
+    /// Which reports a viewer may list or open: their own organisation's; and, for monitoring leads, other
+    /// organisations' accepted ones (blurred; a public report waiting for triage is the owner's business). Partners who
+    /// lead nothing see other organisations' reports only as disclosure-controlled counts: a list of them, however
+    /// blurred, would show a ward's count of 1 to 4 — what the counts withhold.
+    /// </summary>
     public static IQueryable<TensionReport> Visible(this IQueryable<TensionReport> q, ReportViewer v) =>
-        v.OrganisationId is { } org ? q.Where(r => r.OwnerOrganisationId == org || r.Triage == ReportTriage.Accepted) : q.Where(r => false);
+        v.OrganisationId is not { } org ? q.Where(r => false)
+        : v.IsLead ? q.Where(r => r.OwnerOrganisationId == org || r.Triage == ReportTriage.Accepted)
+        : q.Where(r => r.OwnerOrganisationId == org);
 
     /// <summary>The short reference people quote: the first eight hex digits of the id, upper case.</summary>
     public static string Reference(Guid id) => id.ToString("N")[..8].ToUpperInvariant();

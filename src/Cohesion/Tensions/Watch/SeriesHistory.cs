@@ -1,5 +1,7 @@
 using Cohesion.Data;
 using Cohesion.Places;
+using Cohesion.Tensions.Model;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Cohesion.Tensions.Watch;
@@ -10,7 +12,8 @@ namespace Cohesion.Tensions.Watch;
 /// </summary>
 public sealed class SeriesHistory(AreaStatsCache placesCache, IOptions<WatchOptions> options)
 {
-    public sealed record View(string Key, string Title, AreaInfo Area, IReadOnlyList<WeekResult> Weeks, string Method, bool WardLevel);
+    /// <param name="Withheld">Weeks whose count the viewer may not see (<see cref="CountProtection"/>); empty for leads.</param>
+    public sealed record View(string Key, string Title, AreaInfo Area, IReadOnlyList<WeekResult> Weeks, string Method, bool WardLevel, IReadOnlySet<int> Withheld);
 
     /// <summary>Weekly counts of a district's series from its first report to the current week (empty when it has none).</summary>
     public async Task<(WeeklyCounts? Counts, AreaRollup Rollup)> CountsAsync(CohesionDb db, AreaInfo district, int current, CancellationToken ct)
@@ -23,8 +26,46 @@ public sealed class SeriesHistory(AreaStatsCache placesCache, IOptions<WatchOpti
         return (WeeklyCounts.Build(rows, rollup, Math.Min(first, current), current), rollup);
     }
 
-    /// <summary>The last <paramref name="weeks"/> weeks up to <paramref name="current"/> of the series named by <paramref name="key"/>.</summary>
-    public async Task<View?> LoadAsync(CohesionDb db, string key, int current, int weeks, CancellationToken ct)
+    /// <summary>
+    /// The protection of a district's counts for viewers who are not leads: every series they can see, including the
+    /// series of the district's alerts.
+    /// </summary>
+    public async Task<CountProtection> ProtectionAsync(CohesionDb db, AreaInfo district, WeeklyCounts counts, CancellationToken ct)
+    {
+        var places = await placesCache.DirectoryAsync(db, ct);
+        var wards = new AreaRollup(places).Wards(district);
+        var alertKeys = await db.TensionAlerts.Select(a => a.SeriesKey).Distinct().ToListAsync(ct);
+        return new CountProtection(counts, district, wards, CountProtection.PublishedKeys(district, wards, options.Value.Series).Concat(alertKeys));
+    }
+
+    /// <summary>
+    /// The alerts whose latest alarm week's count the viewer may not see: none for leads; for others, a ward count of
+    /// 1 to 4 as stored, or a count the district's protection withholds now.
+    /// </summary>
+    public async Task<HashSet<int>> WithheldAlertsAsync(CohesionDb db, IReadOnlyCollection<TensionAlert> alerts, TensionViewer viewer, int current, CancellationToken ct)
+    {
+        if (viewer.SeesExactCounts || alerts.Count == 0) return [];
+        var places = await placesCache.DirectoryAsync(db, ct);
+        var withheld = new HashSet<int>();
+        foreach (var group in alerts.GroupBy(a => places.ById.GetValueOrDefault(a.AreaId) is { } area ? places.District(area) : null))
+        {
+            var district = group.Key;
+            var last = group.Max(a => Watch.Weeks.Index(a.LastWeek));
+            var (counts, _) = district is null ? (null, null!) : await CountsAsync(db, district, Math.Max(current, last), ct);
+            var protection = counts is null ? null : await ProtectionAsync(db, district!, counts, ct);
+            foreach (var a in group)
+            {
+                var ward = places.ById.GetValueOrDefault(a.AreaId)?.Level != AreaLevel.LocalAuthority;
+                if ((ward && CountDisclosure.Withheld(a.Observed, exact: false)) || protection?.Withheld(a.SeriesKey, Watch.Weeks.Index(a.LastWeek)) == true)
+                    withheld.Add(a.Id);
+            }
+        }
+        return withheld;
+    }
+
+    /// <summary>The last <paramref name="weeks"/> weeks up to <paramref name="current"/> of the series named by <paramref name="key"/>, with the
+    /// weeks withheld from <paramref name="viewer"/>.</summary>
+    public async Task<View?> LoadAsync(CohesionDb db, string key, int current, int weeks, TensionViewer viewer, CancellationToken ct)
     {
         var places = await placesCache.DirectoryAsync(db, ct);
         var (areaCode, _, _) = WeeklyCounts.Split(key);
@@ -32,12 +73,14 @@ public sealed class SeriesHistory(AreaStatsCache placesCache, IOptions<WatchOpti
         var (counts, _) = await CountsAsync(db, district, current, ct);
         var title = MonitoredSeries.Describe(key, places);
         var ward = area.Level != AreaLevel.LocalAuthority;
-        if (counts is null) return new View(key, title, area, [], "no reports yet", ward);
+        if (counts is null) return new View(key, title, area, [], "no reports yet", ward, new HashSet<int>());
         var (results, method) = SeriesDetection.Run(counts.Series(key), counts.FirstWeek, current - weeks + 1, current, options.Value.Method, options.Value.Alpha);
         // Weeks the method cannot monitor yet still have a count to show.
         var byWeek = results.ToDictionary(r => r.Week);
         var all = Enumerable.Range(Math.Max(counts.FirstWeek, current - weeks + 1), current - Math.Max(counts.FirstWeek, current - weeks + 1) + 1)
             .Select(w => byWeek.GetValueOrDefault(w) ?? new WeekResult(w, counts.At(key, w), null, null, false, null, "not monitored (too little history)")).ToList();
-        return new View(key, title, area, all, method, ward);
+        var protection = viewer.SeesExactCounts ? null : await ProtectionAsync(db, district, counts, ct);
+        var withheld = protection is null ? [] : all.Where(w => protection.Withheld(key, w.Week)).Select(w => w.Week).ToHashSet();
+        return new View(key, title, area, all, method, ward, withheld);
     }
 }

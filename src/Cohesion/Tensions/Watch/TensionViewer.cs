@@ -10,7 +10,7 @@ namespace Cohesion.Tensions.Watch;
 /// <summary>
 /// Who is looking at early-warning pages: their organisation and the areas they lead monitoring for. Leads see exact
 /// counts and act on alerts and assessments of their areas (and the areas below them); everyone else sees ward counts
-/// of 1 to 4 as [c] and reads without acting.
+/// of 1 to 4 as [c], with the further counts that would give them away, and reads without acting.
 /// </summary>
 public sealed record TensionViewer(int? UserId, int? OrganisationId, IReadOnlySet<int> LeadAreas, string Actor)
 {
@@ -30,21 +30,23 @@ public sealed record TensionViewer(int? UserId, int? OrganisationId, IReadOnlySe
         return new TensionViewer(id, org, areas.ToHashSet(), user.Identity?.Name ?? "anonymous");
     }
 
-    public string Policy => SeesExactCounts ? "exact (monitoring lead)" : "ward counts of 1 to 4 withheld [c]";
+    public string Policy => SeesExactCounts ? "exact (monitoring lead)" : "withheld [c]: " + CountDisclosure.Rule;
 }
 
 /// <summary>
 /// The disclosure rule for counts of reports: a ward-level count of 1 to 4 is withheld from anyone who is not a
-/// monitoring lead (shown [c]), because so few reports in one ward and week can point to the people involved; zero
-/// and district counts are shown. Known gap: the district's weekly count is shown whole on its own pages, so with every
-/// other ward's count of that week read off their pages, a single withheld ward cell can be worked out by subtraction;
-/// secondary suppression across the ward pages and the district total
-/// (<see cref="Cohesion.Analytics.Disclosure.CellSuppression"/>) is still to do.
+/// monitoring lead (shown [c]), because so few reports in one ward and week can point to the people involved; and so
+/// is any further count from which a withheld one could be worked out by adding and subtracting what is shown — the
+/// district's total less the other wards, all reports less the other types (<see cref="CountProtection"/>, which the
+/// pages ask week by week).
 /// </summary>
 public static class CountDisclosure
 {
     /// <summary>Counts below this (and above zero) are withheld: 5, so 1–4 are [c].</summary>
     public const int Threshold = 5;
+
+    /// <summary>The rule in words, for notes under tables and in files.</summary>
+    public const string Rule = "a ward count of 1 to 4, or a count from which one could be worked out; only monitoring leads see them";
 
     public static bool Withheld(long n, bool exact) => !exact && n is > 0 and < Threshold;
 

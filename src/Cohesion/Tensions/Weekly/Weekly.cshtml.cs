@@ -13,7 +13,7 @@ namespace Cohesion.Tensions.Weekly;
 
 /// <summary>
 /// /tensions/weekly?district=E08000004&amp;week=2026-W47: the weekly tension report of a district, print-friendly, and
-/// as CSV or xlsx (audited). The district's counts are shown whole; a ward-level alert's count follows the ward rule.
+/// as CSV or xlsx (audited). Counts follow <see cref="CountProtection"/> for non-leads (district counts are withheld only when nothing else protects a ward count).
 /// </summary>
 public sealed class WeeklyModel(CohesionDb db, AreaStatsCache placesCache, SeriesHistory history, TimeProvider clock) : AdminPage
 {
@@ -56,7 +56,9 @@ public sealed class WeeklyModel(CohesionDb db, AreaStatsCache placesCache, Serie
         var actions = await db.TensionActions.AsNoTracking()
             .Where(x => (x.AssessmentId != null && assessmentIds.Contains(x.AssessmentId.Value)) || (x.AlertId != null && alertIds.Contains(x.AlertId.Value))).ToListAsync(ct);
         var synthetic = await db.TensionReports.AnyAsync(r => r.IsSynthetic, ct);
-        return WeeklyReport.Build(d, wards, w.Value, counts, assessments, alerts, actions, synthetic);
+        var protection = counts is null || Viewer.SeesExactCounts ? null : await history.ProtectionAsync(db, d, counts, ct);
+        Withheld = await history.WithheldAlertsAsync(db, alerts, Viewer, current, ct);
+        return WeeklyReport.Build(d, wards, w.Value, counts, assessments, alerts, actions, synthetic, protection);
     }
 
     public async Task<IActionResult> OnGetAsync(string? district, string? week, CancellationToken ct)
@@ -66,9 +68,16 @@ public sealed class WeeklyModel(CohesionDb db, AreaStatsCache placesCache, Serie
         return Page();
     }
 
-    public string AlertCount(TensionAlert a) => AlertWords.Observed(a, Places, Viewer);
+    /// <summary>Alerts whose count the viewer may not see.</summary>
+    public IReadOnlySet<int> Withheld { get; private set; } = new HashSet<int>();
 
-    public static string Average(double x) => x.ToString("0.0", CultureInfo.GetCultureInfo("en-GB"));
+    public string AlertCount(TensionAlert a) => AlertWords.Observed(a, Withheld);
+
+    public static string Average(double? x) => x is { } v ? v.ToString("0.0", CultureInfo.GetCultureInfo("en-GB")) : "[c]";
+
+    public static string Count(int? x) => x is { } v ? v.ToString("N0", CultureInfo.GetCultureInfo("en-GB")) : "[c]";
+
+    static double? Round(double? x) => x is { } v ? Math.Round(v, 2) : null;
 
     public async Task<IActionResult> OnGetExportAsync(string? district, string? week, string? format, CancellationToken ct)
     {
@@ -77,9 +86,9 @@ public sealed class WeeklyModel(CohesionDb db, AreaStatsCache placesCache, Serie
         if (r is null) return BadRequest(Problem ?? "");
         var rows = new List<object?[]>();
         foreach (var l in r.Levels) rows.Add(["level", l.Ward.Code, l.Ward.Name, l.Level, l.Before, null, l.Change]);
-        foreach (var c in r.ByType) rows.Add(["reports by type", c.Code, c.Label, c.ThisWeek, c.WeekBefore, Math.Round(c.TwelveWeekAverage, 2), null]);
-        foreach (var c in r.ByStrand) rows.Add(["reports by strand", c.Code, c.Label, c.ThisWeek, c.WeekBefore, Math.Round(c.TwelveWeekAverage, 2), null]);
-        rows.Add(["reports", r.Total.Code, r.Total.Label, r.Total.ThisWeek, r.Total.WeekBefore, Math.Round(r.Total.TwelveWeekAverage, 2), null]);
+        foreach (var c in r.ByType) rows.Add(["reports by type", c.Code, c.Label, c.ThisWeek, c.WeekBefore, Round(c.TwelveWeekAverage), null]);
+        foreach (var c in r.ByStrand) rows.Add(["reports by strand", c.Code, c.Label, c.ThisWeek, c.WeekBefore, Round(c.TwelveWeekAverage), null]);
+        rows.Add(["reports", r.Total.Code, r.Total.Label, r.Total.ThisWeek, r.Total.WeekBefore, Round(r.Total.TwelveWeekAverage), null]);
         foreach (var (k, n) in r.Evidence) rows.Add(["evidence", k.ToString().ToLowerInvariant(), k.ToString(), n, null, null, null]);
         rows.Add(["alerts", "raised", "Alerts raised", r.Raised.Count, null, null, null]);
         rows.Add(["alerts", "open", "Alerts open at the end of the week", r.Open.Count, null, null, null]);
@@ -89,7 +98,7 @@ public sealed class WeeklyModel(CohesionDb db, AreaStatsCache placesCache, Serie
         rows.Add(["actions", "done", "Actions done this week", r.Done.Count, null, null, null]);
         var table = new ExportTable($"Weekly tension report, {r.District.Name}, {Week}", ["section", "code", "item", "this_week", "week_before", "twelve_week_average", "change"], rows,
             [.. AdminExport.About($"district={r.District.Code}; week={Week}", rows.Count, false),
-             ("Counts", "Reports not rejected, by the ISO week (UK time) they happened in; a report with several strands counts in each; the 12-week average is over the 12 weeks before this one"),
+             ("Counts", "Reports not rejected, by the ISO week (UK time) they happened in; a report with several strands counts in each; the 12-week average is over the 12 weeks before this one; empty = withheld: " + CountDisclosure.Rule),
              ("Levels", "1 low, 2 moderate, 3 elevated, 4 high, 5 critical; this_week and week_before are the assessed levels"),
              ("Synthetic", r.Synthetic ? "The log holds the demo's synthetic reports: these figures describe no real place" : "No synthetic reports")]);
         return await AdminExport.FileAsync(HttpContext, db, table, $"tension-weekly-{r.District.Code}-{Week}", format!, $"district={r.District.Code}; week={Week}; {Viewer.Policy}", ct);

@@ -18,8 +18,9 @@ public sealed record WardLevel(AreaInfo Ward, int? Level, int? Before, int? Asse
     };
 }
 
-/// <summary>Reports of one type or strand in the district: this week, the week before, and the mean of the 12 weeks before this one.</summary>
-public sealed record CountLine(string Code, string Label, int ThisWeek, int WeekBefore, double TwelveWeekAverage);
+/// <summary>Reports of one type or strand in the district: this week, the week before, and the mean of the 12 weeks
+/// before this one; null where withheld from the viewer (the mean when any of its weeks is).</summary>
+public sealed record CountLine(string Code, string Label, int? ThisWeek, int? WeekBefore, double? TwelveWeekAverage);
 
 /// <summary>
 /// The weekly tension report of a district, worked out from plain lists so the figures can be checked by hand:
@@ -35,7 +36,7 @@ public sealed record WeeklyReport(AreaInfo District, int Week, IReadOnlyList<War
     public DateOnly Sunday => Monday.AddDays(6);
 
     public static WeeklyReport Build(AreaInfo district, IReadOnlyList<AreaInfo> wards, int week, WeeklyCounts? counts, IReadOnlyList<TensionAssessment> assessments,
-        IReadOnlyList<TensionAlert> alerts, IReadOnlyList<TensionAction> actions, bool synthetic)
+        IReadOnlyList<TensionAlert> alerts, IReadOnlyList<TensionAction> actions, bool synthetic, CountProtection? protection = null)
     {
         var monday = Weeks.Monday(week);
         var sunday = monday.AddDays(6);
@@ -48,9 +49,11 @@ public sealed record WeeklyReport(AreaInfo District, int Week, IReadOnlyList<War
             return new WardLevel(w, now?.Level, before?.Level, now?.Id);
         }).ToList();
         var evidence = Enum.GetValues<EvidenceKind>().ToDictionary(k => k, k => assessments.Where(a => a.WeekStart == monday).Sum(a => a.Evidence.Count(e => e.Kind == k)));
+        int? At(string key, int w) => protection?.Withheld(key, w) == true ? null : counts!.At(key, w);
         CountLine Line(string code, string label, string key) => counts is null
             ? new CountLine(code, label, 0, 0, 0)
-            : new CountLine(code, label, counts.At(key, week), counts.At(key, week - 1), Enumerable.Range(week - 12, 12).Sum(w => counts.At(key, w)) / 12.0);
+            : new CountLine(code, label, At(key, week), At(key, week - 1),
+                protection?.WithheldAny(key, Enumerable.Range(week - 12, 12)) == true ? null : Enumerable.Range(week - 12, 12).Sum(w => counts.At(key, w)) / 12.0);
         var byType = Enum.GetValues<ReportType>().Select(t => Line(t.Code(), t.Label(), WeeklyCounts.Key(district.Code, t.Code(), WeeklyCounts.All))).ToList();
         var byStrand = TensionWords.Each((Strands)511).Select(s => Line(TensionWords.Code(s), TensionWords.Label(s), WeeklyCounts.Key(district.Code, WeeklyCounts.All, TensionWords.Code(s)))).ToList();
         return new WeeklyReport(district, week, levels,

@@ -86,7 +86,11 @@ public class PublicReportTests
         // The same decision again (a second tab) changes nothing.
         var twice = await SignIn.PostFormAsync(lead, "/tensions/reports/triage", [("id", id.ToString()), ("version", "1")], "/tensions/reports/triage?handler=reject");
         Assert.Equal(HttpStatusCode.Redirect, twice.StatusCode);
-        var blurred = WebUtility.HtmlDecode(await partner.GetStringAsync($"/tensions/reports/{id:D}"));
+        // Accepted, other organisations see it only in counts (a partner who leads nothing) or blurred (a lead elsewhere).
+        Assert.Equal(HttpStatusCode.NotFound, (await partner.GetAsync($"/tensions/reports/{id:D}")).StatusCode);
+        var (elsewhere, elsewhereUser, _) = await SignIn.NewUserClientAsync(app, "lead@school.example", Role.Contributor, "Oldham school");
+        await TensionReportSetup.MakeLeadAsync(app, elsewhereUser.Id);
+        var blurred = WebUtility.HtmlDecode(await elsewhere.GetStringAsync($"/tensions/reports/{id:D}"));
         Assert.DoesNotContain("headscarf", blurred, StringComparison.Ordinal);
         Assert.Contains("Religion or belief", blurred, StringComparison.Ordinal);
 

@@ -10,8 +10,9 @@ namespace Cohesion.Tests.Tensions.Reports;
 
 /// <summary>
 /// Who sees what of a report (issue 7): the owner organisation's users see it whole but not the reporter; its monitoring
-/// leads also see the reporter, each read audited; other partners see only ward, week, type, strands and source, in
-/// pages and downloads alike; the public sees nothing; every view of a detail page is audited.
+/// leads also see the reporter, each read audited; other organisations' monitoring leads see only ward, week, type,
+/// strands and source, in pages and downloads alike; partners who lead nothing do not see it at all (only in counts);
+/// the public sees nothing; every view of a detail page is audited.
 /// </summary>
 public class ReportAccessTests
 {
@@ -23,7 +24,9 @@ public class ReportAccessTests
         var (owner, _, _) = await SignIn.NewUserClientAsync(app, "officer@police.example", Role.Contributor, "Greater Manchester Police");
         var (lead, leadUser, _) = await SignIn.NewUserClientAsync(app, "lead@police.example", Role.Analyst, "Greater Manchester Police");
         await TensionReportSetup.MakeLeadAsync(app, leadUser.Id);
-        var (partner, _, _) = await SignIn.NewUserClientAsync(app, "worker@school.example", Role.Admin, "Oldham school");
+        var (partner, partnerUser, _) = await SignIn.NewUserClientAsync(app, "worker@school.example", Role.Admin, "Oldham school");
+        await TensionReportSetup.MakeLeadAsync(app, partnerUser.Id);
+        var (bystander, _, _) = await SignIn.NewUserClientAsync(app, "teacher@school.example", Role.Admin, "Oldham school");
         var id = await TensionReportSetup.LogAsync(owner);
         var page = $"/tensions/reports/{id:D}";
         var secrets = new[] { "Secret Street", "Graffiti naming a family", "53.5409", TensionReportSetup.Lsoa, "Rhiannon", "rhiannon@example.org", "18:30" };
@@ -61,6 +64,10 @@ public class ReportAccessTests
         Assert.Equal([TensionReportSetup.Lsoa, "exact", "Outside 12 Secret Street"], [ownRows[1][6], ownRows[1][2], ownRows[1][16]]);
         Assert.DoesNotContain("Rhiannon", string.Concat(ownRows.SelectMany(r => r)), StringComparison.Ordinal);
 
+        // A partner who leads nothing: not the page, not a row of the list or the download.
+        Assert.Equal(HttpStatusCode.NotFound, (await bystander.GetAsync(page)).StatusCode);
+        Assert.Single(CsvText.Parse(Encoding.UTF8.GetString(await bystander.GetByteArrayAsync("/tensions/reports?handler=export&format=csv"))));
+
         using var anonymous = app.Client();
         var denied = await anonymous.GetAsync(page);
         Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
@@ -72,7 +79,7 @@ public class ReportAccessTests
         Assert.Equal([("officer@police.example", "exact (owner)"), ("lead@police.example", "exact (owner)"), ("worker@school.example", "blurred (partner)")],
             views.Select(v => (v.Actor, v.Detail)));
         Assert.Equal(["lead@police.example"], await db.AuditEntries.Where(a => a.Action == AuditActions.TensionReporterRead && a.Target == target).Select(a => a.Actor).ToListAsync());
-        Assert.Equal(3, await db.AuditEntries.CountAsync(a => a.Action == AuditActions.Export && a.Target.StartsWith("tension-reports.")));
+        Assert.Equal(4, await db.AuditEntries.CountAsync(a => a.Action == AuditActions.Export && a.Target.StartsWith("tension-reports.")));
         Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == AuditActions.TensionReportCreated && a.Target == target));
     }
 
@@ -85,8 +92,9 @@ public class ReportAccessTests
         var (partner, _, _) = await SignIn.NewUserClientAsync(app, "boss@school.example", Role.Admin, "Oldham school");
         var (viewer, _, _) = await SignIn.NewUserClientAsync(app, "reader@police.example", Role.Viewer, "Greater Manchester Police");
         var id = await TensionReportSetup.LogAsync(owner);
-        Assert.Equal(HttpStatusCode.Forbidden, (await partner.GetAsync($"/tensions/reports/{id:D}/edit")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await partner.GetAsync($"/tensions/reports/{id:D}/delete")).StatusCode);
+        // Another organisation's partner who leads nothing cannot see the report at all, so it is not found for them.
+        Assert.Equal(HttpStatusCode.NotFound, (await partner.GetAsync($"/tensions/reports/{id:D}/edit")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await partner.GetAsync($"/tensions/reports/{id:D}/delete")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync($"/tensions/reports/{id:D}/edit")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await owner.GetAsync($"/tensions/reports/{id:D}/delete")).StatusCode);
 
