@@ -65,10 +65,57 @@ public sealed class TensionBrowserTests(TensionWatchBrowserFixture fixture, ITes
         await page.SubmitExpectingErrorsAsync("Save assessment");
         await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("\"2026-W99\" is not one");
         await Axe.AssertNoViolationsAsync(page);
+        // "Add another" shows the form again with one more row, what was typed kept, nothing saved; Enter still saves.
+        var actionRows = page.Locator("[name=ActionDescriptions]");
+        var before = await actionRows.CountAsync();
+        await page.Locator("#action-description-0").FillAsync("Meet the residents' association");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add another action" }).ClickAsync();
+        await Assertions.Expect(actionRows).ToHaveCountAsync(before + 1);
+        await Assertions.Expect(page.Locator("#action-description-0")).ToHaveValueAsync("Meet the residents' association");
+        await Assertions.Expect(page.Locator("#Week")).ToHaveValueAsync("2026-W99");
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToHaveCountAsync(0);
+        Assert.EndsWith("#action-added", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("#action-added #action-description-" + before)).ToHaveCountAsync(1);
+        await Axe.AssertNoViolationsAsync(page);
+        await page.Locator("#Groups").PressAsync("Enter");
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("\"2026-W99\" is not one");
         await page.OpenAsync($"/tensions/alerts/{alert}");
         await page.SubmitExpectingErrorsAsync("Add action");
         await Axe.AssertNoViolationsAsync(page);
         output.WriteLine($"Checked {paths.Length + 4} pages");
+    }
+
+    [Fact]
+    public async Task APartnerWhoLeadsNothingSeesControlledCountsOnPagesWithNoViolations()
+    {
+        var alert = await FlashpointAlertAsync();
+        const string email = "tn.partner@example.org", password = "a long browser test password";
+        await using (var db = fixture.App.Database.Context())
+        {
+            db.Organisations.Add(new Cohesion.Accounts.Organisation { Name = "Oldham Youth Service", Kind = Cohesion.Accounts.OrganisationKind.Voluntary });
+            await db.SaveChangesAsync();
+        }
+        await fixture.AddUserAsync(email, password, Cohesion.Accounts.Role.Contributor, "Oldham Youth Service");
+        await using var context = await fixture.NewContextAsync(bypassCsp: true);
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(email, password);
+        string[] paths =
+        [
+            "/tensions", $"/tensions/alerts/{alert}", "/tensions/alerts", $"/tensions/areas/{DemoTensions.FlashpointWard}",
+            "/tensions/weekly?district=E08000004", "/tensions/reports",
+        ];
+        foreach (var path in paths)
+        {
+            await page.OpenAsync(path);
+            await Axe.AssertNoViolationsAsync(page);
+        }
+        // The demo's wards have weeks of 1 to 4 reports: withheld, with the rule said under the table.
+        await page.OpenAsync($"/tensions/areas/{DemoTensions.FlashpointWard}");
+        await Assertions.Expect(page.Locator("table").Last).ToContainTextAsync("[c]");
+        await Assertions.Expect(page.GetByText("a count from which one could be worked out").First).ToBeAttachedAsync();
+        await page.OpenAsync($"/tensions/alerts/{alert}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Acknowledge alert" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByText("listed only to monitoring leads")).ToBeVisibleAsync();
     }
 
     [Fact]

@@ -21,8 +21,10 @@ public abstract class AssessmentFormPage(CohesionDb db, AreaStatsCache placesCac
 {
     protected CohesionDb Db => db;
 
-    /// <summary>Blank evidence and action rows offered beyond those filled in (more after saving).</summary>
+    /// <summary>Blank evidence and action rows offered beyond those filled in ("Add another" offers one more).</summary>
     public const int BlankRows = 2;
+    /// <summary>At most this many pieces of evidence, and actions, in one assessment (and rows on the form).</summary>
+    public const int MaxRows = 50;
 
     [BindProperty] public string? Area { get; set; }
     [BindProperty] public string? Week { get; set; }
@@ -38,6 +40,11 @@ public abstract class AssessmentFormPage(CohesionDb db, AreaStatsCache placesCac
     [BindProperty] public List<string?> ActionDues { get; set; } = [];
     [BindProperty] public List<string?> ActionStates { get; set; } = [];
     [BindProperty(SupportsGet = true)] public int? Alert { get; set; }
+    /// <summary>"evidence" or "action" when the form came back from an "Add another" button: show it again with one more row, saving nothing.</summary>
+    [BindProperty] public string? Add { get; set; }
+
+    /// <summary>Whether the post only asks for another row.</summary>
+    protected bool AddsRow => Add is "evidence" or "action";
 
     public PlaceDirectory Places { get; private set; } = null!;
     public TensionViewer Viewer { get; private set; } = null!;
@@ -69,8 +76,15 @@ public abstract class AssessmentFormPage(CohesionDb db, AreaStatsCache placesCac
         ActionStates = [.. actions.Select(x => (string?)x.State.ToString().ToLowerInvariant())];
     }
 
-    public int EvidenceRows => EvidenceTexts.Count(t => !string.IsNullOrWhiteSpace(t)) + BlankRows;
-    public int ActionRows => Math.Max(ActionDescriptions.Count, ActionIds.Count(i => !string.IsNullOrEmpty(i))) + BlankRows;
+    // A form shown again after a post (an error, or "Add another") keeps the rows as posted, blank ones too, so it does
+    // not grow by itself and "Add another" adds exactly one; a form opened afresh offers BlankRows beyond what is filled in.
+    bool Posted => HttpMethods.IsPost(Request.Method);
+    int Rows(int filled, int posted, string kind) => Math.Min(MaxRows, (Posted ? Math.Max(filled, posted) : filled + BlankRows) + (Add == kind ? 1 : 0));
+    public int EvidenceRows => Rows(EvidenceTexts.Count(t => !string.IsNullOrWhiteSpace(t)), EvidenceTexts.Count, "evidence");
+    public int ActionRows => Rows(Math.Max(ActionDescriptions.Count(t => !string.IsNullOrWhiteSpace(t)), ActionIds.Count(i => !string.IsNullOrEmpty(i))), ActionDescriptions.Count, "action");
+    /// <summary>The row that "Add another" just added (to focus), or −1.</summary>
+    public int AddedEvidenceRow => Add == "evidence" ? EvidenceRows - 1 : -1;
+    public int AddedActionRow => Add == "action" ? ActionRows - 1 : -1;
     public static string? At(List<string?> list, int i) => i < list.Count ? list[i] : null;
 
     /// <summary>Checks the form and writes it into <paramref name="a"/>; false with <see cref="AdminPage.Errors"/> when it does not pass.</summary>
@@ -105,6 +119,7 @@ public abstract class AssessmentFormPage(CohesionDb db, AreaStatsCache placesCac
             evidence.Add(new AssessmentEvidence { Kind = kind ?? EvidenceKind.Evidenced, Text = text });
         }
 
+        if (evidence.Count > MaxRows) Fail("evidence-text-0", $"An assessment holds at most {MaxRows} pieces of evidence (this one has {evidence.Count})");
         var keep = new List<(int? Id, string Description, string Owner, DateOnly Due, ActionState State)>();
         var rows = Math.Max(ActionDescriptions.Count, ActionIds.Count);
         for (var i = 0; i < rows; i++)
@@ -121,6 +136,7 @@ public abstract class AssessmentFormPage(CohesionDb db, AreaStatsCache placesCac
             if (due is null) Fail($"action-due-{i}", $"Action {i + 1}: enter the due date, for example 27/11/2026 (\"{Clip(At(ActionDues, i))}\" is not a date)");
             keep.Add((id, description, owner, due ?? default, state));
         }
+        if (keep.Count > MaxRows) Fail("action-description-0", $"An assessment holds at most {MaxRows} actions (this one has {keep.Count})");
         if (area is not null && week is not null && Errors.Count == 0)
         {
             var monday = Weeks.Monday(week.Value);

@@ -34,6 +34,7 @@ public sealed class EditAssessmentModel(CohesionDb database, AreaStatsCache plac
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!CanEdit) return Forbid();
+        if (AddsRow) return Page();
         if (!await ApplyAsync(Existing, ct)) return Page();
         return await SaveAsync(Existing, "assessment changed", ct);
     }

@@ -24,6 +24,7 @@ public sealed class NewAssessmentModel(CohesionDb db, AreaStatsCache places) : A
     {
         await PrepareAsync(ct);
         if (!Viewer.IsLead) return Forbid();
+        if (AddsRow) return Page();
         var a = new TensionAssessment { CreatedAt = DateTime.UtcNow };
         if (!await ApplyAsync(a, ct)) return Page();
         return await SaveAsync(a, "assessment written", ct);

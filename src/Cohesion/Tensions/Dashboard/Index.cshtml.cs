@@ -29,6 +29,9 @@ public sealed class DashboardModel(CohesionDb db, AreaStatsCache placesCache, Se
     public IReadOnlySet<int> Withheld { get; private set; } = new HashSet<int>();
     public List<(TensionAction Action, string Link, string Where)> Overdue { get; private set; } = [];
     public List<MediaItem> Media { get; private set; } = [];
+    /// <summary>For a lead: each area they lead in this district (the district first, then wards by name) and what it needs.</summary>
+    public List<LedArea> MyAreas { get; private set; } = [];
+    public int CurrentWeek { get; private set; }
     public RunSummary? LastRun => status.Last;
     public bool Synthetic { get; private set; }
 
@@ -53,6 +56,9 @@ public sealed class DashboardModel(CohesionDb db, AreaStatsCache placesCache, Se
         var assessments = await db.TensionAssessments.AsNoTracking().Where(a => within.Contains(a.AreaId)).Select(a => new { a.Id, a.AreaId }).ToDictionaryAsync(a => a.Id, a => a.AreaId, ct);
         var alerts = await db.TensionAlerts.AsNoTracking().Where(a => within.Contains(a.AreaId)).Select(a => new { a.Id, a.AreaId }).ToDictionaryAsync(a => a.Id, a => a.AreaId, ct);
         var overdue = await db.TensionActions.AsNoTracking().Where(x => x.State == ActionState.Open && x.DueOn < today).OrderBy(x => x.DueOn).ToListAsync(ct);
+        CurrentWeek = current;
+        MyAreas = await LedArea.ForAsync(db, rollup, District, Viewer, current, [.. overdue.Select(x =>
+            x.AlertId is { } al && alerts.TryGetValue(al, out var alArea) ? alArea : x.AssessmentId is { } asm && assessments.TryGetValue(asm, out var asArea) ? asArea : 0)], ct);
         Overdue = [.. overdue.Select(x =>
             x.AlertId is { } al && alerts.TryGetValue(al, out var alArea) ? (x, $"/tensions/alerts/{al}", Places.ById[alArea].Name)
             : x.AssessmentId is { } asm && assessments.TryGetValue(asm, out var asArea) ? (x, $"/tensions/assessments/{asm}/edit", Places.ById[asArea].Name)

@@ -42,12 +42,18 @@ public class AlertPageTests
         Assert.DoesNotContain("[c]", leadView, StringComparison.Ordinal);
         Assert.Contains("Test report", leadView, StringComparison.Ordinal); // its own organisation's report, whole
         Assert.DoesNotContain("Inbox (1 unread)", await leadHttp.GetStringAsync("/inbox")); // opening the alert read it
+        // The dashboard lists the lead's own ward: its open alert (linked to the filtered list) and this week's assessment to write.
+        var dashboard = WebUtility.HtmlDecode(await leadHttp.GetStringAsync("/tensions"));
+        Assert.Contains("Your areas", dashboard, StringComparison.Ordinal);
+        Assert.Contains($"/tensions/alerts?area={ward.Code}\">1<span class=\"govuk-visually-hidden\"> open alerts in {ward.Name}", dashboard, StringComparison.Ordinal);
+        Assert.Contains($"/tensions/assessments/new?area={ward.Code}&week=", dashboard, StringComparison.Ordinal);
 
         // Someone from another organisation who leads nothing: [c] for the weeks with one report, no buttons, 403 on acting, no list of the reports.
         var (other, _, _) = await SignIn.NewUserClientAsync(app, "partner@example.org", Role.Contributor, "Another partner");
         var otherView = await other.GetStringAsync(page);
         Assert.Contains("[c]", otherView, StringComparison.Ordinal);
         Assert.DoesNotContain("Acknowledge alert", otherView, StringComparison.Ordinal);
+        Assert.DoesNotContain("Your areas", await other.GetStringAsync("/tensions"), StringComparison.Ordinal);
         Assert.DoesNotContain("Test report", otherView, StringComparison.Ordinal);
         Assert.Contains("listed only to monitoring leads", otherView, StringComparison.Ordinal); // not even blurred: a list would give the count away
         var token = SignIn.Token(await other.GetStringAsync("/inbox")); // any page with a form carries the token
