@@ -112,6 +112,10 @@ public sealed class TensionBrowserTests(TensionWatchBrowserFixture fixture, ITes
         // The demo's wards have weeks of 1 to 4 reports: withheld, with the rule said under the table.
         await page.OpenAsync($"/tensions/areas/{DemoTensions.FlashpointWard}");
         await Assertions.Expect(page.Locator("table").Last).ToContainTextAsync("[c]");
+        // The counts chart draws without the model's band (a ward's model figures are for leads).
+        await Assertions.Expect(page.Locator(".app-chart canvas")).ToHaveCountAsync(await page.Locator(".app-chart").CountAsync());
+        Assert.Equal(0, await page.Locator(".app-chart--failed").CountAsync());
+        await Assertions.Expect(page.GetByText("shown to monitoring leads only").First).ToBeAttachedAsync();
         await Assertions.Expect(page.GetByText("a count from which one could be worked out").First).ToBeAttachedAsync();
         await page.OpenAsync($"/tensions/alerts/{alert}");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Acknowledge alert" })).ToHaveCountAsync(0);

@@ -32,6 +32,10 @@ public static class AlertWords
     public static string Observed(TensionAlert a, IReadOnlySet<int> withheld) =>
         withheld.Contains(a.Id) ? "[c]" : a.Observed.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
 
+    /// <summary>Whether the viewer sees the alert's expected count, upper bound and score (<see cref="SeriesHistory.ModelFigures"/>).</summary>
+    public static bool ModelShown(TensionAlert a, PlaceDirectory places, TensionViewer v) =>
+        places.ById.GetValueOrDefault(a.AreaId) is { } area && SeriesHistory.ModelFigures(area, v);
+
     /// <summary>The count for files: null where withheld.</summary>
     public static int? Published(TensionAlert a, IReadOnlySet<int> withheld) => withheld.Contains(a.Id) ? null : a.Observed;
 

@@ -44,6 +44,8 @@ public sealed class AlertsIndexModel(CohesionDb db, AreaStatsCache placesCache, 
         Withheld = await history.WithheldAlertsAsync(db, [.. Alerts.Items], Viewer, Weeks.Current(clock.GetUtcNow().UtcDateTime), ct);
     }
 
+    double? Model(TensionAlert a, double? x) => AlertWords.ModelShown(a, Places, Viewer) ? x : null;
+
     public string AreaName(int id) => Places.ById.GetValueOrDefault(id)?.Name ?? "Unknown area";
 
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
@@ -57,10 +59,10 @@ public sealed class AlertsIndexModel(CohesionDb db, AreaStatsCache placesCache, 
             {
                 a.Id, Places.ById.GetValueOrDefault(a.AreaId)?.Code, AreaName(a.AreaId), MonitoredSeries.Describe(a.SeriesKey, Places), a.SeriesKey,
                 Weeks.Iso(Weeks.Index(a.FirstWeek)), Weeks.Iso(Weeks.Index(a.LastWeek)),
-                AlertWords.Published(a, Withheld), a.Expected, a.Upper, a.Score, a.Method,
+                AlertWords.Published(a, Withheld), Model(a, a.Expected), Model(a, a.Upper), Model(a, a.Score), a.Method,
                 a.State.ToString(), UkTime.Iso(a.AcknowledgedAt), UkTime.Iso(a.ClosedAt), a.Outcome, a.IsSynthetic ? "synthetic" : "",
             }).ToList(),
-            [.. AdminExport.About(Filter.Describe(), rows.Count, truncated), ("Counts", Viewer.Policy + "; observed is the latest alarm week's count"), ("Synthetic", "Rows marked synthetic come from the demo's made-up reports")]);
+            [.. AdminExport.About(Filter.Describe(), rows.Count, truncated), ("Counts", Viewer.Policy + "; observed is the latest alarm week's count" + (Viewer.SeesExactCounts ? "" : "; a ward's expected, upper and score are shown to monitoring leads only")), ("Synthetic", "Rows marked synthetic come from the demo's made-up reports")]);
         return await AdminExport.FileAsync(HttpContext, db, table, "tension-alerts", format!, $"{Filter.Describe()}; {Viewer.Policy}", ct);
     }
 }

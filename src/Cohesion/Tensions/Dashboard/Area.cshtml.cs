@@ -53,7 +53,7 @@ public sealed class AreaModel(CohesionDb db, AreaStatsCache placesCache, SeriesH
         {
             Weeks.Iso(x.Week), x.Assessment?.Level, x.Assessment is { } a ? TensionWords.LevelName(a.Level) : null,
             counts.TryGetValue(x.Week, out var c) && !Withheld(x.Week) ? c.Observed : null,
-            counts.TryGetValue(x.Week, out var e) ? e.Expected : null, counts.TryGetValue(x.Week, out var u) ? u.Upper : null,
+            counts.TryGetValue(x.Week, out var e) && Series!.ModelShown ? e.Expected : null, counts.TryGetValue(x.Week, out var u) && Series!.ModelShown ? u.Upper : null,
             counts.TryGetValue(x.Week, out var al) && al.Alarm ? "alarm" : "",
         }).ToList();
         var table = new ExportTable($"Tension level and reports, {Area.Name}", ["week", "level", "level_name", "reports", "expected", "upper_bound", "alarm"], rows,

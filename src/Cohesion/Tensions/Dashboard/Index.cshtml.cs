@@ -84,7 +84,7 @@ public sealed class DashboardModel(CohesionDb db, AreaStatsCache placesCache, Se
                 [.. Levels.Select(l => new object?[] { l.Ward.Code, l.Ward.Name, l.Level, l.Level is { } v ? TensionWords.LevelName(v) : "not assessed in the last 4 weeks", l.Week is { } w ? Weeks.Iso(Weeks.Index(w)) : null, l.Synthetic ? "synthetic" : "" })],
                 [("Current", $"The latest assessment of each ward within {CurrentLevels.StaleAfterWeeks} weeks"), ("Scale", "1 low, 2 moderate, 3 elevated, 4 high, 5 critical"), ExportFiles.Exported(Actor)]),
             "counts" => new ExportTable(Series!.Title, ["week", "reports", "expected", "upper_bound", "alarm", "note"],
-                [.. Series.Weeks.Select(w => new object?[] { Weeks.Iso(w.Week), Series.Withheld.Contains(w.Week) ? null : w.Observed, w.Expected, w.Upper, w.Alarm ? "alarm" : "", w.Note })],
+                [.. Series.Weeks.Select(w => new object?[] { Weeks.Iso(w.Week), Series.Withheld.Contains(w.Week) ? null : w.Observed, Series.ModelShown ? w.Expected : null, Series.ModelShown ? w.Upper : null, w.Alarm ? "alarm" : "", w.Note })],
                 [("Series", Series.Key), ("Method", Series.Method), ("Counts", "District counts, reports not rejected, by ISO week (UK time)" + (Series.Withheld.Count > 0 ? "; empty = withheld so that a ward count cannot be worked out" : "")), ("Synthetic", Synthetic ? "The log holds the demo's synthetic reports" : "No synthetic reports"), ExportFiles.Exported(Actor)]),
             _ => new ExportTable($"Overdue actions, {District.Name}", ["area", "action", "owner", "due", "link"],
                 [.. Overdue.Select(o => new object?[] { o.Where, o.Action.Description, o.Action.Owner, o.Action.DueOn.ToString("yyyy-MM-dd", uk), o.Link })],

@@ -13,7 +13,16 @@ namespace Cohesion.Tensions.Watch;
 public sealed class SeriesHistory(AreaStatsCache placesCache, IOptions<WatchOptions> options)
 {
     /// <param name="Withheld">Weeks whose count the viewer may not see (<see cref="CountProtection"/>); empty for leads.</param>
-    public sealed record View(string Key, string Title, AreaInfo Area, IReadOnlyList<WeekResult> Weeks, string Method, bool WardLevel, IReadOnlySet<int> Withheld);
+    /// <param name="ModelShown">Whether the viewer sees the expected counts and bounds (<see cref="ModelFigures"/>).</param>
+    public sealed record View(string Key, string Title, AreaInfo Area, IReadOnlyList<WeekResult> Weeks, string Method, bool WardLevel, IReadOnlySet<int> Withheld, bool ModelShown);
+
+    /// <summary>
+    /// Expected counts, upper bounds and scores are fitted to the series' exact past counts — with EARS a moving mean
+    /// of the last weeks, with Farrington and Noufaily means over past years' windows that shift a week at a time — so
+    /// from consecutive expected values differences of counts follow, withheld ones among them. A ward's are shown
+    /// to monitoring leads only; a district's counts are published, so its model figures are too.
+    /// </summary>
+    public static bool ModelFigures(AreaInfo area, TensionViewer viewer) => viewer.SeesExactCounts || area.Level == AreaLevel.LocalAuthority;
 
     /// <summary>Weekly counts of a district's series from its first report to the current week (empty when it has none).</summary>
     public async Task<(WeeklyCounts? Counts, AreaRollup Rollup)> CountsAsync(CohesionDb db, AreaInfo district, int current, CancellationToken ct)
@@ -73,7 +82,7 @@ public sealed class SeriesHistory(AreaStatsCache placesCache, IOptions<WatchOpti
         var (counts, _) = await CountsAsync(db, district, current, ct);
         var title = MonitoredSeries.Describe(key, places);
         var ward = area.Level != AreaLevel.LocalAuthority;
-        if (counts is null) return new View(key, title, area, [], "no reports yet", ward, new HashSet<int>());
+        if (counts is null) return new View(key, title, area, [], "no reports yet", ward, new HashSet<int>(), ModelFigures(area, viewer));
         var (results, method) = SeriesDetection.Run(counts.Series(key), counts.FirstWeek, current - weeks + 1, current, options.Value.Method, options.Value.Alpha);
         // Weeks the method cannot monitor yet still have a count to show.
         var byWeek = results.ToDictionary(r => r.Week);
@@ -81,6 +90,6 @@ public sealed class SeriesHistory(AreaStatsCache placesCache, IOptions<WatchOpti
             .Select(w => byWeek.GetValueOrDefault(w) ?? new WeekResult(w, counts.At(key, w), null, null, false, null, "not monitored (too little history)")).ToList();
         var protection = viewer.SeesExactCounts ? null : await ProtectionAsync(db, district, counts, ct);
         var withheld = protection is null ? [] : all.Where(w => protection.Withheld(key, w.Week)).Select(w => w.Week).ToHashSet();
-        return new View(key, title, area, all, method, ward, withheld);
+        return new View(key, title, area, all, method, ward, withheld, ModelFigures(area, viewer));
     }
 }

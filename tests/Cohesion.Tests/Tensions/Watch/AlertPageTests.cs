@@ -54,6 +54,15 @@ public class AlertPageTests
         Assert.Contains("[c]", otherView, StringComparison.Ordinal);
         Assert.DoesNotContain("Acknowledge alert", otherView, StringComparison.Ordinal);
         Assert.DoesNotContain("Your areas", await other.GetStringAsync("/tensions"), StringComparison.Ordinal);
+        // Nor the ward's model figures: fitted to its exact past counts, they would let differences of counts be worked out.
+        Assert.Contains("expected count and bound are shown to monitoring leads only", otherView, StringComparison.Ordinal);
+        Assert.DoesNotContain("expected count and bound are shown to monitoring leads only", leadView, StringComparison.Ordinal);
+        var otherCsv = CsvText.Parse(System.Text.Encoding.UTF8.GetString(await other.GetByteArrayAsync("/tensions/alerts?handler=export&format=csv&state=any")));
+        var leadCsv = CsvText.Parse(System.Text.Encoding.UTF8.GetString(await leadHttp.GetByteArrayAsync("/tensions/alerts?handler=export&format=csv&state=any")));
+        int Col(string name) => otherCsv[0].IndexOf(name);
+        string[] Row(List<string[]> csv) => csv.Single(r => r[Col("id")] == alertId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(["", "", ""], new[] { "expected", "upper", "score" }.Select(c => Row(otherCsv)[Col(c)]));
+        Assert.NotEqual("", Row(leadCsv)[Col("upper")]);
         Assert.DoesNotContain("Test report", otherView, StringComparison.Ordinal);
         Assert.Contains("listed only to monitoring leads", otherView, StringComparison.Ordinal); // not even blurred: a list would give the count away
         var token = SignIn.Token(await other.GetStringAsync("/inbox")); // any page with a form carries the token
