@@ -32,11 +32,12 @@ public sealed class CountProtection
     readonly Dictionary<int, bool[]> _weeks = [];
 
     /// <summary>Every series a non-lead may see for a district: the monitored ones, each ward's and the district's
-    /// total, and the weekly report's district counts by type and by strand.</summary>
+    /// total, the dashboard's district hate series, and the weekly report's district counts by type and by strand.</summary>
     public static IEnumerable<string> PublishedKeys(AreaInfo district, IReadOnlyList<AreaInfo> wards, IEnumerable<string> patterns) =>
         MonitoredSeries.For(district, wards, patterns).Select(w => w.Key)
             .Concat(wards.Select(w => WeeklyCounts.Key(w.Code, WeeklyCounts.All, WeeklyCounts.All)))
             .Append(WeeklyCounts.Key(district.Code, WeeklyCounts.All, WeeklyCounts.All))
+            .Append(WeeklyCounts.Key(district.Code, WeeklyCounts.Hate, WeeklyCounts.All))
             .Concat(Types.Select(t => WeeklyCounts.Key(district.Code, t.Code(), WeeklyCounts.All)))
             .Concat(StrandList.Select(s => WeeklyCounts.Key(district.Code, WeeklyCounts.All, TensionWords.Code(s))));
 
