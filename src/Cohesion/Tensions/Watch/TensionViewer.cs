@@ -48,6 +48,11 @@ public static class CountDisclosure
     /// <summary>The rule in words, for notes under tables and in files.</summary>
     public const string Rule = "a ward count of 1 to 4, or a count from which one could be worked out; only monitoring leads see them";
 
+    /// <summary>A figure for a page: "[c]" gets words for screen readers, which would read it as the letter c.</summary>
+    public static Microsoft.AspNetCore.Html.IHtmlContent Html(string shown) => shown == "[c]"
+        ? new Microsoft.AspNetCore.Html.HtmlString("[c]<span class=\"govuk-visually-hidden\"> (withheld)</span>")
+        : new Microsoft.AspNetCore.Html.HtmlString(System.Net.WebUtility.HtmlEncode(shown));
+
     public static bool Withheld(long n, bool exact) => !exact && n is > 0 and < Threshold;
 
     public static string Show(long n, bool exact) => Withheld(n, exact) ? "[c]" : n.ToString("N0", CultureInfo.GetCultureInfo("en-GB"));
