@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
 using Cohesion.Analytics.Disclosure;
 using Cohesion.Places;
 using Cohesion.Tensions.Model;
@@ -30,6 +33,15 @@ public sealed class CountProtection
     readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
     readonly HashSet<string> _wardCodes;
     readonly Dictionary<int, bool[]> _weeks = [];
+    /// <summary>The figures' structure (district, keys in order), so the process-wide cache never mixes two structures.</summary>
+    readonly string _structure;
+
+    /// <summary>
+    /// Decisions by structure and the week's values, shared by every request of the process: the decision is a pure
+    /// function of them, and a page shows up to 52 weeks. Emptied when it holds <see cref="CacheLimit"/> entries.
+    /// </summary>
+    static readonly ConcurrentDictionary<string, bool[]> Decided = new(StringComparer.Ordinal);
+    const int CacheLimit = 20_000;
 
     /// <summary>Every series a non-lead may see for a district: the monitored ones, each ward's and the district's
     /// total, the dashboard's district hate series, and the weekly report's district counts by type and by strand.</summary>
@@ -62,6 +74,10 @@ public sealed class CountProtection
             _index[key] = _figures.Count;
             _figures.Add((key, atoms, area != district.Code));
         }
+        // A digest of everything but the values: two instances with the same one decide the same week values alike.
+        var shape = new StringBuilder(district.Code).Append('#').Append(wards.Count);
+        foreach (var f in _figures) shape.Append('|').Append(f.Key);
+        _structure = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(shape.ToString())));
     }
 
     static int[] TypeIndexes(string type) => type switch
@@ -79,8 +95,15 @@ public sealed class CountProtection
             return _wardCodes.Contains(WeeklyCounts.Split(key).Area) && CountDisclosure.Withheld(_counts.At(key, week), exact: false);
         if (!_weeks.TryGetValue(week, out var withheld))
         {
-            var figures = _figures.Select(f => new SumFigure(f.Atoms, _counts.At(f.Key, week), f.Ward)).ToList();
-            _weeks[week] = withheld = SpanSuppression.Protect(figures, CountDisclosure.Threshold);
+            var values = _figures.Select(f => (long)_counts.At(f.Key, week)).ToArray();
+            var cacheKey = _structure + ":" + string.Join(',', values);
+            if (!Decided.TryGetValue(cacheKey, out withheld))
+            {
+                withheld = SpanSuppression.Protect([.. _figures.Select((f, j) => new SumFigure(f.Atoms, values[j], f.Ward))], CountDisclosure.Threshold);
+                if (Decided.Count >= CacheLimit) Decided.Clear();
+                Decided[cacheKey] = withheld;
+            }
+            _weeks[week] = withheld;
         }
         return withheld[i];
     }

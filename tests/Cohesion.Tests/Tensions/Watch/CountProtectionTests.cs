@@ -61,6 +61,28 @@ public class CountProtectionTests
     }
 
     [Fact]
+    public void DecisionsAreRememberedPerStructureSoDifferentPublishedSetsNeverMix()
+    {
+        var (places, district, wards) = District(4);
+        var week = Weeks.Index(Monday);
+        CountRow[] rows =
+        [
+            new(wards[0].Id, ReportType.CommunityDispute, Strands.None, Monday, 2), new(wards[1].Id, ReportType.CommunityDispute, Strands.None, Monday, 7),
+            new(wards[2].Id, ReportType.Rumour, Strands.None, Monday, 9), new(wards[3].Id, ReportType.CommunityDispute, Strands.None, Monday, 6),
+        ];
+        var (counts, everything) = Protect(places, district, wards, rows);
+        string Ward(int i) => WeeklyCounts.Key(wards[i].Code, "*", "*");
+        Assert.True(everything.Withheld(Ward(3), week));
+        // The same counts with only the wards' totals published: nothing to subtract from, so no partner is needed.
+        var wardsOnly = new CountProtection(counts, district, wards, wards.Select(w => WeeklyCounts.Key(w.Code, "*", "*")));
+        Assert.True(wardsOnly.Withheld(Ward(0), week));
+        Assert.False(wardsOnly.Withheld(Ward(3), week));
+        // A second instance of the first structure answers as the first did.
+        var (_, again) = Protect(places, district, wards, rows);
+        Assert.True(again.Withheld(Ward(3), week));
+    }
+
+    [Fact]
     public void AZeroWardIsTheCheapestPartnerAndStrandSeriesAreProtectedToo()
     {
         var (places, district, wards) = District(3);
