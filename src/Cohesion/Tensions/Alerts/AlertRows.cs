@@ -28,15 +28,11 @@ public static class AlertWords
         ? Watch.Weeks.Iso(Watch.Weeks.Index(a.FirstWeek))
         : $"{Watch.Weeks.Iso(Watch.Weeks.Index(a.FirstWeek))} to {Watch.Weeks.Iso(Watch.Weeks.Index(a.LastWeek))}";
 
-    /// <summary>The latest alarm week's count, or [c] where withheld from the viewer (<see cref="SeriesHistory.WithheldAlertsAsync"/>).</summary>
-    public static string Observed(TensionAlert a, IReadOnlySet<int> withheld) =>
-        withheld.Contains(a.Id) ? "[c]" : a.Observed.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
-
     /// <summary>Whether the viewer sees the alert's expected count, upper bound and score (<see cref="SeriesHistory.ModelFigures"/>).</summary>
     public static bool ModelShown(TensionAlert a, PlaceDirectory places, TensionViewer v) =>
         places.ById.GetValueOrDefault(a.AreaId) is { } area && SeriesHistory.ModelFigures(area, v);
 
-    /// <summary>The count for files: null where withheld.</summary>
+    /// <summary>The latest alarm week's count, null where withheld from the viewer (<see cref="SeriesHistory.WithheldAlertsAsync"/>).</summary>
     public static int? Published(TensionAlert a, IReadOnlySet<int> withheld) => withheld.Contains(a.Id) ? null : a.Observed;
 
     public static string Number(double? x) => x is { } d ? d.ToString("0.0", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) : "–";

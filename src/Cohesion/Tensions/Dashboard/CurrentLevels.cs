@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cohesion.Tensions.Dashboard;
 
-/// <summary>A ward's current level: its latest assessment within <see cref="CurrentLevels.StaleAfterWeeks"/> weeks, or none.</summary>
-public sealed record CurrentLevel(AreaInfo Ward, int? Level, DateOnly? Week, int? AssessmentId, bool Synthetic);
+/// <summary>An area's current level: its latest assessment within <see cref="CurrentLevels.StaleAfterWeeks"/> weeks, or none.</summary>
+public sealed record CurrentLevel(AreaInfo Area, int? Level, DateOnly? Week, int? AssessmentId, bool Synthetic);
 
 /// <summary>The map of current levels: the latest assessment of each ward, if recent enough to be current.</summary>
 public static class CurrentLevels
@@ -15,15 +15,19 @@ public static class CurrentLevels
     /// <summary>An assessment older than this many weeks is history, not the current level.</summary>
     public const int StaleAfterWeeks = 4;
 
-    public static async Task<List<CurrentLevel>> ForAsync(CohesionDb db, AreaRollup rollup, AreaInfo district, int currentWeek, CancellationToken ct)
+    /// <summary>The current level of each ward of a district.</summary>
+    public static Task<List<CurrentLevel>> ForAsync(CohesionDb db, AreaRollup rollup, AreaInfo district, int currentWeek, CancellationToken ct) =>
+        OfAsync(db, rollup.Wards(district), currentWeek, ct);
+
+    /// <summary>The current level of each of <paramref name="areas"/>, in their order.</summary>
+    public static async Task<List<CurrentLevel>> OfAsync(CohesionDb db, IReadOnlyList<AreaInfo> areas, int currentWeek, CancellationToken ct)
     {
-        var wards = rollup.Wards(district);
-        var ids = wards.Select(w => w.Id).ToList();
+        var ids = areas.Select(w => w.Id).ToList();
         var since = Weeks.Monday(currentWeek - StaleAfterWeeks);
         var recent = await db.TensionAssessments.AsNoTracking().Where(a => ids.Contains(a.AreaId) && a.WeekStart >= since)
             .Select(a => new { a.Id, a.AreaId, a.WeekStart, a.Level, a.IsSynthetic }).ToListAsync(ct);
         var latest = recent.GroupBy(a => a.AreaId).ToDictionary(g => g.Key, g => g.MaxBy(a => a.WeekStart)!);
-        return [.. wards.Select(w => latest.TryGetValue(w.Id, out var a) ? new CurrentLevel(w, a.Level, a.WeekStart, a.Id, a.IsSynthetic) : new CurrentLevel(w, null, null, null, false))];
+        return [.. areas.Select(w => latest.TryGetValue(w.Id, out var a) ? new CurrentLevel(w, a.Level, a.WeekStart, a.Id, a.IsSynthetic) : new CurrentLevel(w, null, null, null, false))];
     }
 
     /// <summary>GET /tensions/levels.json?district=: the values file of the dashboard's map (signed-in users).</summary>
@@ -37,7 +41,7 @@ public static class CurrentLevels
             {
                 label = "Tension level (1 low to 5 critical)",
                 unit = "",
-                values = levels.Select(l => new { code = l.Ward.Code, name = l.Ward.Name, value = l.Level }),
+                values = levels.Select(l => new { code = l.Area.Code, name = l.Area.Name, value = l.Level }),
             });
         }).RequireAuthorization(Policies.SignedIn).ExcludeFromDescription();
 }

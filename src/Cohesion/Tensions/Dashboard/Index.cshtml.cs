@@ -43,7 +43,9 @@ public sealed class DashboardModel(CohesionDb db, AreaStatsCache placesCache, Se
         if (District is null) return;
         var rollup = new AreaRollup(Places);
         var current = Weeks.Current(clock.GetUtcNow().UtcDateTime);
-        Levels = await CurrentLevels.ForAsync(db, rollup, District, current, ct);
+        // The wards' levels for the map, and the district's for a district lead's row of "your areas": one query.
+        var levels = await CurrentLevels.OfAsync(db, [.. rollup.Wards(District), District], current, ct);
+        Levels = levels[..^1];
         SeriesChoices = [new("*|*", "All reports"), new("hate|*", "Hate incidents and crimes"),
             .. Enum.GetValues<ReportType>().Select(t => new Choice($"{t.Code()}|*", t.Label())),
             .. TensionWords.Each(TensionWords.Monitored).Select(s => new Choice($"*|{TensionWords.Code(s)}", "Motivation: " + TensionWords.Label(s).ToLowerInvariant()))];
@@ -54,15 +56,17 @@ public sealed class DashboardModel(CohesionDb db, AreaStatsCache placesCache, Se
         Withheld = await history.WithheldAlertsAsync(db, OpenAlerts, Viewer, current, ct);
         var today = UkTime.Today;
         var assessments = await db.TensionAssessments.AsNoTracking().Where(a => within.Contains(a.AreaId)).Select(a => new { a.Id, a.AreaId }).ToDictionaryAsync(a => a.Id, a => a.AreaId, ct);
-        var alerts = await db.TensionAlerts.AsNoTracking().Where(a => within.Contains(a.AreaId)).Select(a => new { a.Id, a.AreaId }).ToDictionaryAsync(a => a.Id, a => a.AreaId, ct);
+        var alerts = await db.TensionAlerts.AsNoTracking().Where(a => within.Contains(a.AreaId)).Select(a => new { a.Id, a.AreaId, a.State }).ToDictionaryAsync(a => a.Id, ct);
         var overdue = await db.TensionActions.AsNoTracking().Where(x => x.State == ActionState.Open && x.DueOn < today).OrderBy(x => x.DueOn).ToListAsync(ct);
+        // Each overdue action of this district with its page and area (through its alert or assessment); others are left out.
+        var placed = overdue.Select(x =>
+            x.AlertId is { } al && alerts.TryGetValue(al, out var alert) ? (Action: x, Link: $"/tensions/alerts/{al}", AreaId: alert.AreaId)
+            : x.AssessmentId is { } asm && assessments.TryGetValue(asm, out var asArea) ? (Action: x, Link: $"/tensions/assessments/{asm}/edit", AreaId: asArea)
+            : (Action: x, Link: "", AreaId: 0)).Where(t => t.Link.Length > 0).ToList();
+        Overdue = [.. placed.Take(20).Select(t => (t.Action, t.Link, Places.ById[t.AreaId].Name))];
         CurrentWeek = current;
-        MyAreas = await LedArea.ForAsync(db, rollup, District, Viewer, current, [.. overdue.Select(x =>
-            x.AlertId is { } al && alerts.TryGetValue(al, out var alArea) ? alArea : x.AssessmentId is { } asm && assessments.TryGetValue(asm, out var asArea) ? asArea : 0)], ct);
-        Overdue = [.. overdue.Select(x =>
-            x.AlertId is { } al && alerts.TryGetValue(al, out var alArea) ? (x, $"/tensions/alerts/{al}", Places.ById[alArea].Name)
-            : x.AssessmentId is { } asm && assessments.TryGetValue(asm, out var asArea) ? (x, $"/tensions/assessments/{asm}/edit", Places.ById[asArea].Name)
-            : (x, "", "")).Where(t => t.Item2.Length > 0).Take(20)];
+        MyAreas = LedArea.For(levels, District, Viewer, current, within,
+            [.. alerts.Values.Where(a => a.State != AlertState.Closed).Select(a => a.AreaId)], [.. placed.Select(t => t.AreaId)]);
         Media = await db.MediaItems.AsNoTracking().OrderByDescending(m => m.PublishedOn).ThenByDescending(m => m.Id).Take(8).ToListAsync(ct);
         Synthetic = await db.TensionReports.AnyAsync(r => r.IsSynthetic, ct);
     }
@@ -81,7 +85,7 @@ public sealed class DashboardModel(CohesionDb db, AreaStatsCache placesCache, Se
         ExportTable export = table switch
         {
             "levels" => new ExportTable($"Current tension levels, wards of {District.Name}", ["ward_code", "ward", "level", "level_name", "week", "synthetic"],
-                [.. Levels.Select(l => new object?[] { l.Ward.Code, l.Ward.Name, l.Level, l.Level is { } v ? TensionWords.LevelName(v) : "not assessed in the last 4 weeks", l.Week is { } w ? Weeks.Iso(Weeks.Index(w)) : null, l.Synthetic ? "synthetic" : "" })],
+                [.. Levels.Select(l => new object?[] { l.Area.Code, l.Area.Name, l.Level, l.Level is { } v ? TensionWords.LevelName(v) : "not assessed in the last 4 weeks", l.Week is { } w ? Weeks.Iso(Weeks.Index(w)) : null, l.Synthetic ? "synthetic" : "" })],
                 [("Current", $"The latest assessment of each ward within {CurrentLevels.StaleAfterWeeks} weeks"), ("Scale", "1 low, 2 moderate, 3 elevated, 4 high, 5 critical"), ExportFiles.Exported(Actor)]),
             "counts" => new ExportTable(Series!.Title, ["week", "reports", "expected", "upper_bound", "alarm", "note"],
                 [.. Series.Weeks.Select(w => new object?[] { Weeks.Iso(w.Week), Series.Withheld.Contains(w.Week) ? null : w.Observed, Series.ModelShown ? w.Expected : null, Series.ModelShown ? w.Upper : null, w.Alarm ? "alarm" : "", w.Note })],

@@ -92,7 +92,7 @@ public sealed class CountProtection
     public bool Withheld(string key, int week)
     {
         if (!_index.TryGetValue(key, out var i))
-            return _wardCodes.Contains(WeeklyCounts.Split(key).Area) && CountDisclosure.Withheld(_counts.At(key, week), exact: false);
+            return _wardCodes.Contains(WeeklyCounts.Split(key).Area) && CountDisclosure.Small(_counts.At(key, week));
         if (!_weeks.TryGetValue(week, out var withheld))
         {
             var values = _figures.Select(f => (long)_counts.At(f.Key, week)).ToArray();

@@ -9,12 +9,18 @@ namespace Cohesion.Tensions.Watch;
 /// <summary>
 /// A series' recent weeks as detection sees them (count, expected, upper bound, alarm), for the charts and tables of
 /// the alert, area and dashboard pages: the same counts and method as the worker, worked out when asked.
+/// One per request (scoped): a district's counts, its protection and the alerts' series keys are read once however
+/// many parts of the page ask (the dashboard's chart and its alerts, the weekly report's counts and its alerts).
 /// </summary>
 public sealed class SeriesHistory(AreaStatsCache placesCache, IOptions<WatchOptions> options)
 {
+    readonly Dictionary<(int District, int Current), WeeklyCounts?> _counts = [];
+    readonly Dictionary<(int District, int Current), CountProtection> _protections = [];
+    List<string>? _alertKeys;
+
     /// <param name="Withheld">Weeks whose count the viewer may not see (<see cref="CountProtection"/>); empty for leads.</param>
     /// <param name="ModelShown">Whether the viewer sees the expected counts and bounds (<see cref="ModelFigures"/>).</param>
-    public sealed record View(string Key, string Title, AreaInfo Area, IReadOnlyList<WeekResult> Weeks, string Method, bool WardLevel, IReadOnlySet<int> Withheld, bool ModelShown);
+    public sealed record View(string Key, string Title, AreaInfo Area, IReadOnlyList<WeekResult> Weeks, string Method, IReadOnlySet<int> Withheld, bool ModelShown);
 
     /// <summary>
     /// Expected counts, upper bounds and scores are fitted to the series' exact past counts — with EARS a moving mean
@@ -25,14 +31,14 @@ public sealed class SeriesHistory(AreaStatsCache placesCache, IOptions<WatchOpti
     public static bool ModelFigures(AreaInfo area, TensionViewer viewer) => viewer.SeesExactCounts || area.Level == AreaLevel.LocalAuthority;
 
     /// <summary>Weekly counts of a district's series from its first report to the current week (empty when it has none).</summary>
-    public async Task<(WeeklyCounts? Counts, AreaRollup Rollup)> CountsAsync(CohesionDb db, AreaInfo district, int current, CancellationToken ct)
+    public async Task<WeeklyCounts?> CountsAsync(CohesionDb db, AreaInfo district, int current, CancellationToken ct)
     {
-        var places = await placesCache.DirectoryAsync(db, ct);
-        var rollup = new AreaRollup(places);
+        if (_counts.TryGetValue((district.Id, current), out var known)) return known;
+        var rollup = new AreaRollup(await placesCache.DirectoryAsync(db, ct));
         var rows = (await CountQuery.RunAsync(db, Watch.Weeks.Monday(current - 52 * 5 - 40), ct)).Where(r => rollup.Of(r.AreaId).District?.Id == district.Id).ToList();
-        if (rows.Count == 0) return (null, rollup);
-        var first = rows.Min(r => Watch.Weeks.Index(r.Date));
-        return (WeeklyCounts.Build(rows, rollup, Math.Min(first, current), current), rollup);
+        var counts = rows.Count == 0 ? null : WeeklyCounts.Build(rows, rollup, Math.Min(rows.Min(r => Watch.Weeks.Index(r.Date)), current), current);
+        _counts[(district.Id, current)] = counts;
+        return counts;
     }
 
     /// <summary>
@@ -41,10 +47,11 @@ public sealed class SeriesHistory(AreaStatsCache placesCache, IOptions<WatchOpti
     /// </summary>
     public async Task<CountProtection> ProtectionAsync(CohesionDb db, AreaInfo district, WeeklyCounts counts, CancellationToken ct)
     {
-        var places = await placesCache.DirectoryAsync(db, ct);
-        var wards = new AreaRollup(places).Wards(district);
-        var alertKeys = await db.TensionAlerts.Select(a => a.SeriesKey).Distinct().ToListAsync(ct);
-        return new CountProtection(counts, district, wards, CountProtection.PublishedKeys(district, wards, options.Value.Series).Concat(alertKeys));
+        var key = (district.Id, counts.LastWeek);
+        if (_protections.TryGetValue(key, out var known)) return known;
+        var wards = new AreaRollup(await placesCache.DirectoryAsync(db, ct)).Wards(district);
+        _alertKeys ??= await db.TensionAlerts.Select(a => a.SeriesKey).Distinct().ToListAsync(ct);
+        return _protections[key] = new CountProtection(counts, district, wards, CountProtection.PublishedKeys(district, wards, options.Value.Series).Concat(_alertKeys));
     }
 
     /// <summary>
@@ -60,12 +67,12 @@ public sealed class SeriesHistory(AreaStatsCache placesCache, IOptions<WatchOpti
         {
             var district = group.Key;
             var last = group.Max(a => Watch.Weeks.Index(a.LastWeek));
-            var (counts, _) = district is null ? (null, null!) : await CountsAsync(db, district, Math.Max(current, last), ct);
+            var counts = district is null ? null : await CountsAsync(db, district, Math.Max(current, last), ct);
             var protection = counts is null ? null : await ProtectionAsync(db, district!, counts, ct);
             foreach (var a in group)
             {
                 var ward = places.ById.GetValueOrDefault(a.AreaId)?.Level != AreaLevel.LocalAuthority;
-                if ((ward && CountDisclosure.Withheld(a.Observed, exact: false)) || protection?.Withheld(a.SeriesKey, Watch.Weeks.Index(a.LastWeek)) == true)
+                if ((ward && CountDisclosure.Small(a.Observed)) || protection?.Withheld(a.SeriesKey, Watch.Weeks.Index(a.LastWeek)) == true)
                     withheld.Add(a.Id);
             }
         }
@@ -79,10 +86,9 @@ public sealed class SeriesHistory(AreaStatsCache placesCache, IOptions<WatchOpti
         var places = await placesCache.DirectoryAsync(db, ct);
         var (areaCode, _, _) = WeeklyCounts.Split(key);
         if (places.Find(areaCode) is not { } area || places.District(area) is not { } district) return null;
-        var (counts, _) = await CountsAsync(db, district, current, ct);
+        var counts = await CountsAsync(db, district, current, ct);
         var title = MonitoredSeries.Describe(key, places);
-        var ward = area.Level != AreaLevel.LocalAuthority;
-        if (counts is null) return new View(key, title, area, [], "no reports yet", ward, new HashSet<int>(), ModelFigures(area, viewer));
+        if (counts is null) return new View(key, title, area, [], "no reports yet", new HashSet<int>(), ModelFigures(area, viewer));
         var (results, method) = SeriesDetection.Run(counts.Series(key), counts.FirstWeek, current - weeks + 1, current, options.Value.Method, options.Value.Alpha);
         // Weeks the method cannot monitor yet still have a count to show.
         var byWeek = results.ToDictionary(r => r.Week);
@@ -90,6 +96,6 @@ public sealed class SeriesHistory(AreaStatsCache placesCache, IOptions<WatchOpti
             .Select(w => byWeek.GetValueOrDefault(w) ?? new WeekResult(w, counts.At(key, w), null, null, false, null, "not monitored (too little history)")).ToList();
         var protection = viewer.SeesExactCounts ? null : await ProtectionAsync(db, district, counts, ct);
         var withheld = protection is null ? [] : all.Where(w => protection.Withheld(key, w.Week)).Select(w => w.Week).ToHashSet();
-        return new View(key, title, area, all, method, ward, withheld, ModelFigures(area, viewer));
+        return new View(key, title, area, all, method, withheld, ModelFigures(area, viewer));
     }
 }

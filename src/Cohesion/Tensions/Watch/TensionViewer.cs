@@ -48,15 +48,15 @@ public static class CountDisclosure
     /// <summary>The rule in words, for notes under tables and in files.</summary>
     public const string Rule = "a ward count of 1 to 4, or a count from which one could be worked out; only monitoring leads see them";
 
-    /// <summary>A figure for a page: "[c]" gets words for screen readers, which would read it as the letter c.</summary>
-    public static Microsoft.AspNetCore.Html.IHtmlContent Html(string shown) => shown == "[c]"
-        ? new Microsoft.AspNetCore.Html.HtmlString("[c]<span class=\"govuk-visually-hidden\"> (withheld)</span>")
-        : new Microsoft.AspNetCore.Html.HtmlString(System.Net.WebUtility.HtmlEncode(shown));
+    static readonly Microsoft.AspNetCore.Html.HtmlString WithheldCell = new("[c]<span class=\"govuk-visually-hidden\"> (withheld)</span>");
 
-    public static bool Withheld(long n, bool exact) => !exact && n is > 0 and < Threshold;
+    /// <summary>Whether the primary rule withholds a ward count: 1 to <see cref="Threshold"/> − 1.</summary>
+    public static bool Small(long n) => n is > 0 and < Threshold;
 
-    public static string Show(long n, bool exact) => Withheld(n, exact) ? "[c]" : n.ToString("N0", CultureInfo.GetCultureInfo("en-GB"));
+    /// <summary>A figure as a page shows it, null where withheld: then "[c]", with words for screen readers, which would read it as the letter c.</summary>
+    public static Microsoft.AspNetCore.Html.IHtmlContent Cell(string? shown) =>
+        shown is null ? WithheldCell : new Microsoft.AspNetCore.Html.HtmlString(System.Net.WebUtility.HtmlEncode(shown));
 
-    /// <summary>The published value for files: null where withheld.</summary>
-    public static long? Published(long n, bool exact) => Withheld(n, exact) ? null : n;
+    /// <summary>A count as a page shows it (en-GB grouping), null where withheld.</summary>
+    public static Microsoft.AspNetCore.Html.IHtmlContent Cell(long? n) => Cell(n?.ToString("N0", CultureInfo.GetCultureInfo("en-GB")));
 }

@@ -19,7 +19,7 @@ public static class WatchSetup
         services.AddSingleton<DetectionStatus>();
         services.AddSingleton<AlertMailer>();
         services.AddSingleton<DetectionRunner>();
-        services.AddSingleton<SeriesHistory>();
+        services.AddScoped<SeriesHistory>(); // remembers a request's counts: see the class
         services.AddScoped<Cohesion.Tensions.Inbox.InboxCounter>();
         if (config.GetValue(WorkerSetting, true)) services.AddHostedService<DetectionWorker>();
         services.AddTensionDemo(config);

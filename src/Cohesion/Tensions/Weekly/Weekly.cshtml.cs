@@ -46,7 +46,7 @@ public sealed class WeeklyModel(CohesionDb db, AreaStatsCache placesCache, Serie
         var rollup = new AreaRollup(Places);
         var wards = rollup.Wards(d);
         var areaIds = wards.Select(x => x.Id).Append(d.Id).ToList();
-        var (counts, _) = await history.CountsAsync(db, d, current, ct);
+        var counts = await history.CountsAsync(db, d, current, ct);
         var monday = Weeks.Monday(w.Value);
         var assessments = await db.TensionAssessments.AsNoTracking().Include(a => a.Evidence)
             .Where(a => areaIds.Contains(a.AreaId) && (a.WeekStart == monday || a.WeekStart == monday.AddDays(-7))).ToListAsync(ct);
@@ -71,11 +71,8 @@ public sealed class WeeklyModel(CohesionDb db, AreaStatsCache placesCache, Serie
     /// <summary>Alerts whose count the viewer may not see.</summary>
     public IReadOnlySet<int> Withheld { get; private set; } = new HashSet<int>();
 
-    public string AlertCount(TensionAlert a) => AlertWords.Observed(a, Withheld);
-
-    public static string Average(double? x) => x is { } v ? v.ToString("0.0", CultureInfo.GetCultureInfo("en-GB")) : "[c]";
-
-    public static string Count(int? x) => x is { } v ? v.ToString("N0", CultureInfo.GetCultureInfo("en-GB")) : "[c]";
+    /// <summary>A 12-week mean as the page shows it, null where withheld.</summary>
+    public static string? Average(double? x) => x?.ToString("0.0", CultureInfo.GetCultureInfo("en-GB"));
 
     static double? Round(double? x) => x is { } v ? Math.Round(v, 2) : null;
 
